@@ -1,0 +1,33 @@
+"""Every cap on a size that grows with user input, in one place.
+
+The app, the CLI and the URL parser all read these, so a limit is changed here
+or nowhere. They exist so that no input can make the server allocate gigabytes
+or compute for minutes: one student's typo must not slow down a lecture hall.
+"""
+
+MAX_ROWS = 1_000
+"""Rows in a dataset. A teaching table has a handful; a thousand still trains in well under a second."""
+
+MAX_FEATURES = 10
+"""Input columns. The charts draw two; the engine itself accepts up to ten."""
+
+MAX_ITERATIONS = 1_000_000
+"""Gradient-descent updates the engine will run."""
+
+MAX_HISTORY_VALUES = 10_000_000
+"""Cap on (iterations + 1) × rows: the predictions array alone is 8 bytes per value (80 MB at the cap)."""
+
+APP_MAX_ITERATIONS = 100_000
+"""Iterations offered by the app's controls: enough to show saturation, small enough to cache many runs."""
+
+MAX_DRAWN_POINTS = 400
+"""Points per path a chart draws: long runs are downsampled (first, last and current points kept exact)."""
+
+CACHE_ENTRIES = 64
+"""Training runs kept by the app's cache (each ≤ ~7 MB at APP_MAX_ITERATIONS with four rows)."""
+
+MAX_COMPARE_RUNS = 8
+"""Runs trained side by side on the Compare page."""
+
+MAX_URL_CHARS = 4_000
+"""Longest query-string value the app will parse; anything longer is ignored as tampered."""

@@ -1,0 +1,66 @@
+"""The neuron's maths, in numerically safe form.
+
+The notebook computes ``1 / (1 + exp(-x))``, which overflows (with a warning) for
+x below about -709. Here the exponent is always ``-|x|`` so it never exceeds 0:
+the result is the same to the last bit where the notebook's formula works, and
+exactly 0 or 1 where it would have overflowed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+LOSSES = ("squared", "cross_entropy")
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Logistic function that never overflows, even at ±1e308 or ±inf."""
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def scalar_sigmoid(z: float) -> float:
+    """The same function on one Python float, for the fast scalar training loop."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    if z != z:  # NaN: propagate it so divergence is detected, never raise
+        return z
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def sigmoid_derivative(sigmoid_output: np.ndarray) -> np.ndarray:
+    """Slope of the sigmoid, written in terms of its output as in the notebook."""
+    return sigmoid_output * (1.0 - sigmoid_output)
+
+
+def softplus(z: np.ndarray) -> np.ndarray:
+    """log(1 + exp(z)) without overflow: the building block of a finite cross-entropy."""
+    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+
+
+def loss_from_logits(z: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
+    """Objective summed over rows (the last axis), for logits ``z`` of any leading shape.
+
+    Cross-entropy is computed from the logits (``softplus(z) - y*z``), not from
+    the rounded prediction, so a saturated neuron (prediction exactly 0 or 1)
+    still gets a finite loss instead of log(0).
+    """
+    if loss == "squared":
+        return 0.5 * np.sum((sigmoid(z) - y) ** 2, axis=-1)
+    return np.sum(softplus(z) - y * z, axis=-1)
+
+
+def output_delta(layer_1: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
+    """How much each row's logit should move: the notebook's ``layer_1_delta``.
+
+    For squared error it is the miss times the sigmoid's slope; for cross-entropy
+    the slope cancels out of the derivative and the delta is the miss itself.
+    """
+    layer_1_error = layer_1 - y
+    if loss == "squared":
+        return layer_1_error * sigmoid_derivative(layer_1)
+    return layer_1_error
