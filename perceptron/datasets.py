@@ -20,7 +20,7 @@ class Preset:
     rows: tuple[tuple[float, float, float], ...]
 
     @property
-    def X(self) -> np.ndarray:
+    def X(self) -> np.ndarray:  # noqa: N802 - the conventional name for a data matrix
         return np.array([r[:2] for r in self.rows], dtype=np.float64)
 
     @property
@@ -56,15 +56,37 @@ PRESETS: dict[str, Preset] = {
             "The mirror image of the notebook: the target is x2, so the weights swap roles.",
             ((0, 1, 1), (0, 1, 1), (1, 0, 0), (1, 0, 0)),
         ),
-        _gate("and", "AND", "1 only when both inputs are 1: needs a bias to get (0, 0) right.",
-              lambda a, b: a and b),
-        _gate("or", "OR", "1 when either input is 1: learnable, best with a bias.", lambda a, b: a or b),
-        _gate("nand", "NAND", "NOT AND: 1 unless both inputs are 1; impossible without a bias.",
-              lambda a, b: not (a and b)),
-        _gate("nor", "NOR", "1 only when both inputs are 0; impossible without a bias.",
-              lambda a, b: not (a or b)),
-        _gate("xor", "XOR", "1 when the inputs differ: not linearly separable, so one neuron "
-              "can never get all four rows right. That is the lesson.", lambda a, b: a != b),
+        _gate(
+            "and",
+            "AND",
+            "1 only when both inputs are 1: needs a bias to get (0, 0) right.",
+            lambda a, b: a and b,
+        ),
+        _gate(
+            "or",
+            "OR",
+            "1 when either input is 1: learnable, best with a bias.",
+            lambda a, b: a or b,
+        ),
+        _gate(
+            "nand",
+            "NAND",
+            "NOT AND: 1 unless both inputs are 1; impossible without a bias.",
+            lambda a, b: not (a and b),
+        ),
+        _gate(
+            "nor",
+            "NOR",
+            "1 only when both inputs are 0; impossible without a bias.",
+            lambda a, b: not (a or b),
+        ),
+        _gate(
+            "xor",
+            "XOR",
+            "1 when the inputs differ: not linearly separable, so one neuron "
+            "can never get all four rows right. That is the lesson.",
+            lambda a, b: a != b,
+        ),
     )
 }
 DEFAULT_PRESET = "notebook"

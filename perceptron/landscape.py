@@ -17,13 +17,15 @@ from perceptron.training import History, history_from_weights, initial_weights, 
 from perceptron.validation import check_dataset, check_params
 
 
-def output_surface(
-    weights: np.ndarray, x1: np.ndarray, x2: np.ndarray, bias: bool
-) -> np.ndarray:
-    """Neuron output over the grid ``x1 × x2``; result[i, j] is at (x1[j], x2[i]) as plotly expects."""
+def output_surface(weights: np.ndarray, x1: np.ndarray, x2: np.ndarray, bias: bool) -> np.ndarray:
+    """Output over the grid ``x1 × x2``: result[i, j] is at (x1[j], x2[i]), as plotly expects."""
     w = np.asarray(weights, dtype=np.float64)
+    x1 = np.asarray(x1, dtype=np.float64)
+    x2 = np.asarray(x2, dtype=np.float64)
     with np.errstate(all="ignore"):
-        logits = np.multiply.outer(x2, w[1]) + np.multiply.outer(np.ones_like(x2), x1 * w[0])
+        # x2 varies down the rows, x1 along the columns (an outer product with a
+        # scalar is 1-D, so the axes must be spelled out).
+        logits = x2[:, None] * w[1] + x1[None, :] * w[0]
         if bias:
             logits = logits + w[2]
         return sigmoid(logits)

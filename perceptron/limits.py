@@ -6,7 +6,7 @@ or compute for minutes: one student's typo must not slow down a lecture hall.
 """
 
 MAX_ROWS = 1_000
-"""Rows in a dataset. A teaching table has a handful; a thousand still trains in well under a second."""
+"""Rows in a dataset: a teaching table has a handful; a thousand still trains quickly."""
 
 MAX_FEATURES = 10
 """Input columns. The charts draw two; the engine itself accepts up to ten."""
@@ -15,13 +15,13 @@ MAX_ITERATIONS = 1_000_000
 """Gradient-descent updates the engine will run."""
 
 MAX_HISTORY_VALUES = 10_000_000
-"""Cap on (iterations + 1) × rows: the predictions array alone is 8 bytes per value (80 MB at the cap)."""
+"""Cap on (iterations + 1) × rows: predictions alone take 8 bytes each (80 MB at the cap)."""
 
 APP_MAX_ITERATIONS = 100_000
-"""Iterations offered by the app's controls: enough to show saturation, small enough to cache many runs."""
+"""Iterations the app offers: enough to show saturation, few enough to cache many runs."""
 
 MAX_DRAWN_POINTS = 400
-"""Points per path a chart draws: long runs are downsampled (first, last and current points kept exact)."""
+"""Points per drawn path: long runs are downsampled, keeping first, last and current exact."""
 
 CACHE_ENTRIES = 64
 """Training runs kept by the app's cache (each ≤ ~7 MB at APP_MAX_ITERATIONS with four rows)."""

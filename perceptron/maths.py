@@ -45,13 +45,20 @@ def softplus(z: np.ndarray) -> np.ndarray:
 def loss_from_logits(z: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
     """Objective summed over rows (the last axis), for logits ``z`` of any leading shape.
 
-    Cross-entropy is computed from the logits (``softplus(z) - y*z``), not from
-    the rounded prediction, so a saturated neuron (prediction exactly 0 or 1)
-    still gets a finite loss instead of log(0).
+    Cross-entropy is computed from the logits, not from the rounded prediction,
+    so a saturated neuron (prediction exactly 0 or 1) still gets a finite loss
+    instead of log(0). It is written as ``y*softplus(-z) + (1-y)*softplus(z)``
+    (equal to ``softplus(z) - y*z``) with each term dropped where its weight is
+    0: otherwise an overflowed logit gives ``0 * inf = NaN`` for a neuron that is
+    right, and the run would wrongly be reported as diverged.
     """
     if loss == "squared":
         return 0.5 * np.sum((sigmoid(z) - y) ** 2, axis=-1)
-    return np.sum(softplus(z) - y * z, axis=-1)
+    y = np.asarray(y, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        wants_one = np.where(y > 0, y * softplus(-z), 0.0)
+        wants_zero = np.where(y < 1, (1 - y) * softplus(z), 0.0)
+    return np.sum(wants_one + wants_zero, axis=-1)
 
 
 def output_delta(layer_1: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:

@@ -12,8 +12,8 @@ column, a learning rate, a cross-entropy option):
 Only the weights are inherently sequential, so the loop records just weights
 and gradients; predictions and losses for every step are then computed in one
 vectorised pass. On the tiny teaching datasets numpy's per-call overhead
-dominates, so the loop itself runs on Python floats (about 3.5× faster than the
-notebook's numpy loop, see ``benchmarks/bench_engine.py``); above
+dominates, so the loop itself runs on Python floats (about 2× faster than the
+notebook's numpy loop even with the full history, see ``benchmarks/bench_engine.py``); above
 ``SCALAR_LOOP_MAX_CELLS`` cells numpy wins and is used instead. Both loops are
 tested to agree.
 """
@@ -49,7 +49,7 @@ def with_bias_column(X: np.ndarray, bias: bool) -> np.ndarray:
 def _descend_scalar(
     layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, loss: str
 ) -> tuple[list[list[float]], list[list[float]]]:
-    rows = list(zip(layer_0.tolist(), y.tolist()))
+    rows = list(zip(layer_0.tolist(), y.tolist(), strict=True))
     synapse = w.tolist()
     cols = range(len(synapse))
     squared = loss == "squared"
@@ -65,7 +65,7 @@ def _descend_scalar(
             delta = (s - target) * (s * (1.0 - s)) if squared else s - target
             for j in cols:
                 derivative[j] += x[j] * delta
-        synapse = [w_j - lr * g_j for w_j, g_j in zip(synapse, derivative)]
+        synapse = [w_j - lr * g_j for w_j, g_j in zip(synapse, derivative, strict=True)]
         gradients.append(derivative)
         weights.append(synapse)
     return weights, gradients
@@ -128,7 +128,7 @@ class History:
     @property
     def weight_names(self) -> list[str]:
         names = [f"w{j + 1}" for j in range(self.X.shape[1])]
-        return names + ["b"] if self.bias else names
+        return [*names, "b"] if self.bias else names
 
     @property
     def last_step(self) -> int:
@@ -185,6 +185,10 @@ class History:
 
 def _first_bad_step(weights: np.ndarray, loss: np.ndarray) -> int | None:
     bad = ~(np.isfinite(weights).all(axis=1) & np.isfinite(loss))
+    # Step 0 is the seeded draw in [-1, 1], always finite; only its loss can be
+    # infinite (a logit overflowing on huge inputs). Blanking it would leave no
+    # drawable step at all (last_step -1), so the run counts from step 1 on.
+    bad[:1] = False
     return int(np.argmax(bad)) if bad.any() else None
 
 

@@ -63,11 +63,11 @@ def _cell_to_float(value: Any) -> tuple[float | None, str | None]:
         except ValueError:
             shown = text if len(text) <= 20 else text[:20] + "…"
             return None, f"{shown!r} is not a number"
-    elif isinstance(value, numbers.Real):
-        number = float(value)
     else:
         try:
             number = float(value)
+        except OverflowError:  # a Python int beyond 1.8e308
+            return None, "is infinite (too large to use)"
         except (TypeError, ValueError):
             return None, f"{type(value).__name__} value is not a number"
     if math.isnan(number):
@@ -95,6 +95,14 @@ def _as_rows(data: Any, name: str) -> list[list[Any]]:
     if hasattr(data, "to_numpy"):
         data = data.to_numpy(dtype=object)
     array = np.asarray(data, dtype=object)
+    if array.ndim == 1 and name == "X" and any(isinstance(r, (list, tuple)) for r in array):
+        # Rows of different lengths: numpy makes a 1-D array of lists; say which row.
+        width = len(array[0]) if isinstance(array[0], (list, tuple)) else 1
+        for i, row in enumerate(array.tolist()):
+            cells = len(row) if isinstance(row, (list, tuple)) else 1
+            if cells != width:
+                message = f"has {cells} cells but row 1 has {width}; every row needs the same"
+                raise DatasetError([Problem(i + 1, None, message)])
     if array.ndim == 1 and name == "y":
         array = array.reshape(-1, 1)
     if array.ndim == 2 and name == "y":
@@ -102,7 +110,11 @@ def _as_rows(data: Any, name: str) -> list[list[Any]]:
             raise DatasetError([Problem(None, None, f"y must be one column, got {array.shape[1]}")])
     elif array.ndim != 2:
         raise DatasetError(
-            [Problem(None, None, f"{name} must be a 2-D table (rows × columns), got {array.ndim}-D")]
+            [
+                Problem(
+                    None, None, f"{name} must be a 2-D table (rows × columns), got {array.ndim}-D"
+                )
+            ]
         )
     return array.tolist()
 
@@ -166,6 +178,14 @@ def _is_integer(value: Any) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
 
 
+def _float_or_inf(value: numbers.Real) -> float:
+    """``float()`` that maps a Python int beyond the float range to inf instead of raising."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
 def check_params(
     seed: Any, iterations: Any, learning_rate: Any, bias: Any, loss: Any, n_rows: int = 1
 ) -> tuple[int, int, float, bool, str]:
@@ -187,7 +207,7 @@ def check_params(
     if (
         isinstance(learning_rate, (bool, np.bool_))
         or not isinstance(learning_rate, numbers.Real)
-        or not math.isfinite(float(learning_rate))
+        or not math.isfinite(_float_or_inf(learning_rate))
         or float(learning_rate) <= 0
     ):
         raise ValueError(f"learning_rate: must be a finite number > 0, got {learning_rate!r}")

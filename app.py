@@ -1,0 +1,45 @@
+"""Perceptron Lab: see one sigmoid neuron learn by gradient descent.
+
+Entry point for ``streamlit run app.py`` (and Streamlit Community Cloud): page
+setup, the shared sidebar, and navigation. Each page's ``url_path`` differs from
+its file's stem on purpose: in Streamlit 1.67 a deep link equal to a file stem in
+``pages/`` runs that file alone on a fresh server, skipping this script.
+"""
+
+import streamlit as st
+
+from ui import shell
+from ui.boundary import guarded
+
+st.set_page_config(
+    page_title="Perceptron Lab",
+    page_icon=":material/neurology:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = [
+    st.Page(
+        "pages/train_page.py",
+        title="Train",
+        icon=":material/model_training:",
+        url_path="train",
+        default=True,
+    ),
+    st.Page(
+        "pages/walkthrough_page.py",
+        title="Walkthrough",
+        icon=":material/menu_book:",
+        url_path="walkthrough",
+    ),
+    st.Page(
+        "pages/compare_page.py",
+        title="Compare",
+        icon=":material/compare_arrows:",
+        url_path="compare",
+    ),
+]
+
+page = st.navigation(PAGES, position="top")
+guarded(shell.prepare)
+guarded(page.run)

@@ -1,0 +1,80 @@
+"""Compare: several runs of the same data on one loss landscape."""
+
+import pandas as pd
+import streamlit as st
+
+from perceptron import limits
+from perceptron.figures import compare_landscape_figure, compare_loss_figure
+from perceptron.urlstate import LEARNING_RATES, format_number
+from ui import charts, shell
+from ui.run import train_compare
+
+ctx = shell.context()
+shell.problems(ctx)
+spec = ctx.spec
+st.markdown(
+    "The sidebar's data and loss, trained with several learning rates and seeds at once. "
+    "Try a tiny rate (crawls), the notebook's 1, and 100 (overshoots); or pick **XOR** in the "
+    "sidebar and see that no run gets all four rows right."
+)
+cols = st.columns([3, 2, 2])
+rates = cols[0].multiselect(
+    "Learning rates",
+    LEARNING_RATES,
+    default=[0.1, 1.0, 10.0],
+    format_func=format_number,
+    key="compare_rates",
+    max_selections=limits.MAX_COMPARE_RUNS,
+)
+seeds = cols[1].multiselect(
+    "Seeds",
+    list(range(0, 21)),
+    default=[spec.seed] if spec.seed <= 20 else [1],
+    key="compare_seeds",
+    max_selections=4,
+)
+iterations = cols[2].select_slider(
+    "Iterations", options=[100, 1000, 10001, 100000], value=10001, key="compare_iterations"
+)
+runs = len(rates) * len(seeds)
+if not runs:
+    st.info("Pick at least one learning rate and one seed.")
+    st.stop()
+if runs > limits.MAX_COMPARE_RUNS:
+    st.warning(
+        f"{runs} runs is more than the {limits.MAX_COMPARE_RUNS} this page draws; "
+        f"showing the first {limits.MAX_COMPARE_RUNS}."
+    )
+pairs = [(s, r) for s in seeds for r in rates][: limits.MAX_COMPARE_RUNS]
+histories = train_compare(
+    spec.rows,
+    tuple(sorted(set(rates))),
+    tuple(sorted(set(seeds))),
+    iterations,
+    spec.bias,
+    spec.loss,
+)
+by_pair = {(h.seed, h.learning_rate): h for h in histories}
+shown = [by_pair[(s, float(r))] for s, r in pairs]
+labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
+
+left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)
+with left:
+    st.subheader("Paths on the loss landscape")
+    charts.show(compare_landscape_figure(shown, labels, presenter=ctx.presenter), "compare-paths")
+with right:
+    st.subheader("Loss over iterations")
+    charts.show(compare_loss_figure(shown, labels, presenter=ctx.presenter), "compare-loss")
+
+summary = pd.DataFrame(
+    {
+        "run": labels,
+        "final loss": [h.loss[h.last_step] for h in shown],
+        "final accuracy": [f"{h.accuracy[h.last_step]:.0%}" for h in shown],
+        "loss went up at some step": [
+            bool((h.loss[1 : h.last_step + 1] > h.loss[: h.last_step]).any()) for h in shown
+        ],
+        "diverged at": [h.diverged_at for h in shown],
+    }
+)
+st.dataframe(summary, hide_index=True, width="stretch")

@@ -1,0 +1,146 @@
+"""The app through Streamlit's AppTest: every page, every control, the notebook's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def fresh(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    return at.button(key=key).click().run()
+
+
+def editor_key(at: AppTest) -> str:
+    return next(d.key for d in at.sidebar.dataframe if (d.key or "").startswith("editor-"))
+
+
+def edit(at: AppTest, edited_rows: dict, added_rows: list | None = None) -> AppTest:
+    key = editor_key(at)
+    at.session_state[key] = {
+        "edited_rows": edited_rows,
+        "added_rows": added_rows or [],
+        "deleted_rows": [],
+    }
+    return at.run()
+
+
+def test_default_page_shows_the_notebooks_initial_state():
+    at = fresh()
+    assert not at.exception
+    assert metric(at, "Iteration") == "0"
+    assert metric(at, "w1") == "-0.165956"
+    assert metric(at, "w2") == "0.440649"
+    assert metric(at, "Accuracy") == "0%"  # 0.608 for targets 0, 0.459 for targets 1
+
+
+def test_step_back_reset_and_jump_move_t():
+    at = fresh()
+    click(at, "step")
+    assert metric(at, "Iteration") == "1"
+    assert metric(at, "w1") == "0.102886"  # the notebook's "new synapse value"
+    assert metric(at, "w2") == "0.150744"
+    click(at, "step")
+    click(at, "back")
+    assert metric(at, "Iteration") == "1"
+    click(at, "jump")
+    assert metric(at, "Iteration") == "10"
+    click(at, "reset")
+    assert metric(at, "Iteration") == "0"
+    assert not at.exception
+
+
+def test_scrubbing_to_the_end_shows_the_notebooks_final_weights():
+    at = fresh()
+    at.slider(key="t_slider").set_value(10001).run()
+    assert metric(at, "Iteration") == "10,001"
+    assert metric(at, "w1") == "5.283217"
+    assert metric(at, "w2") == "-5.283169"
+    assert metric(at, "Accuracy") == "100%"
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "w1_at_0"),
+    [("seed", 2, "-0.128010"), ("seed", 0, "0.097627")],
+)
+def test_a_changed_seed_retrains(widget, value, w1_at_0):
+    at = fresh()
+    at.number_input(key=widget).set_value(value).run()
+    assert metric(at, "w1") == w1_at_0
+    assert not at.exception
+
+
+def test_a_changed_learning_rate_retrains():
+    at = fresh()
+    at.select_slider(key="lr").set_value(0.1).run()
+    click(at, "step")
+    # w1 = -0.16595599 - 0.1 * (-0.2688417): a tenth of the notebook's first step
+    assert metric(at, "w1") == "-0.139072"
+
+
+def test_editing_a_cell_retrains():
+    at = fresh()
+    at.slider(key="t_slider").set_value(1).run()
+    before = metric(at, "w1")
+    edit(at, {0: {"x1": 1.0}})
+    assert not at.exception
+    assert metric(at, "w1") != before
+
+
+def test_a_bad_cell_names_row_and_column_and_keeps_the_last_valid_run():
+    at = fresh()
+    edit(at, {2: {"y": 7.0}})
+    errors = " ".join(e.value for e in at.sidebar.error)
+    assert "Row 3" in errors and "'y'" in errors and "outside [0, 1]" in errors
+    assert metric(at, "w1") == "-0.165956"  # still the notebook's run
+    assert any("last valid run" in w.value for w in at.warning)
+    assert not at.exception
+
+
+def test_switching_pages_keeps_the_step():
+    at = fresh()
+    click(at, "step")
+    at.switch_page("pages/walkthrough_page.py").run()
+    assert not at.exception
+    assert at.session_state.t == 1
+    at.switch_page("pages/train_page.py").run()
+    assert metric(at, "Iteration") == "1"
+
+
+def test_walkthrough_shows_the_notebooks_printed_values_at_step_0():
+    at = fresh()
+    at.switch_page("pages/walkthrough_page.py").run()
+    assert not at.exception
+    shown = [np.asarray(df.value, dtype=float).ravel() for df in at.main.dataframe]
+    printed = {  # the notebook's printed output, cell by cell
+        "layer_1": [0.60841366, 0.60841366, 0.45860596, 0.45860596],
+        "layer_1_error": [0.60841366, 0.60841366, -0.54139404, -0.54139404],
+        "synapse_derivative": [-0.2688417, 0.28990482],
+        "new synapse": [0.10288571, 0.15074416],
+    }
+    for name, values in printed.items():
+        assert any(len(a) == len(values) and np.allclose(a, values, atol=5e-9) for a in shown), name
+    assert any("0.459" in i.value for i in at.info)
+
+
+def test_compare_page_runs_without_exception():
+    at = fresh()
+    at.switch_page("pages/compare_page.py").run()
+    assert not at.exception
+    assert len(at.main.dataframe) == 1
+    assert len(at.main.dataframe[0].value) == 3  # lr 0.1, 1 and 10 with the sidebar's seed

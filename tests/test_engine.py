@@ -1,0 +1,234 @@
+"""The training engine against the teaching notebook, calculus and its own contracts.
+
+Expected numbers come from outside the engine: the notebook's printed output,
+the notebook's own numpy code replayed here, and central finite differences.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+import perceptron
+from perceptron import training
+
+NB_X = [[0, 1], [0, 1], [1, 0], [1, 0]]
+NB_Y = [0, 0, 1, 1]
+PRINTED = 5e-9  # the notebook prints 8 decimals
+
+
+@pytest.fixture(scope="module")
+def notebook_history() -> perceptron.History:
+    return perceptron.train(NB_X, NB_Y, seed=1, iterations=10001, learning_rate=1.0)
+
+
+def replay_notebook(iterations: int) -> tuple[np.ndarray, np.ndarray]:
+    """The notebook's cells verbatim, with a private RandomState instead of np.random.seed."""
+
+    def sigmoid(x):
+        return 1 / (1 + np.exp(-x))
+
+    def sigmoid_derivative(sigmoid_output):
+        return sigmoid_output * (1 - sigmoid_output)
+
+    X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]])
+    y = np.array([[0, 0, 1, 1]]).T
+    synapse_0 = 2 * np.random.RandomState(1).random_sample((2, 1)) - 1
+    weights, predictions = [synapse_0[:, 0].copy()], []
+    for _ in range(iterations):
+        layer_0 = X
+        layer_1 = sigmoid(np.dot(layer_0, synapse_0))
+        layer_1_error = layer_1 - y
+        layer_1_delta = layer_1_error * sigmoid_derivative(layer_1)
+        synapse_0_derivative = np.dot(layer_0.T, layer_1_delta)
+        synapse_0 -= synapse_0_derivative
+        weights.append(synapse_0[:, 0].copy())
+        predictions.append(layer_1[:, 0])
+    return np.array(weights), np.array(predictions)
+
+
+def test_notebook_printed_numbers(notebook_history):
+    h = notebook_history
+    np.testing.assert_allclose(h.weights[0], [-0.16595599, 0.44064899], atol=PRINTED)
+    expected_p0 = [0.60841366, 0.60841366, 0.45860596, 0.45860596]
+    np.testing.assert_allclose(h.predictions[0], expected_p0, atol=PRINTED)
+    np.testing.assert_allclose(h.gradients[0], [-0.2688417, 0.28990482], atol=PRINTED)
+    np.testing.assert_allclose(h.weights[1], [0.10288571, 0.15074416], atol=PRINTED)
+    np.testing.assert_allclose(h.weights[10001], [5.28321694, -5.28316892], atol=PRINTED)
+    expected_end = [0.00505094, 0.00505094, 0.99494931, 0.99494931]
+    np.testing.assert_allclose(h.predictions[10000], expected_end, atol=PRINTED)
+
+
+def test_whole_trajectory_matches_notebook_code(notebook_history):
+    weights, predictions = replay_notebook(10001)
+    np.testing.assert_allclose(notebook_history.weights, weights, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(notebook_history.predictions[:-1], predictions, rtol=1e-12)
+
+
+def test_shapes_dtypes_and_update_rule():
+    X = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
+    h = perceptron.train(X, [1, 0], seed=4, iterations=25, learning_rate=0.3, bias=True)
+    T, n, d = 25, 2, 4
+    expected = {"weights": (T + 1, d), "predictions": (T + 1, n), "loss": (T + 1,)}
+    expected["gradients"] = (T, d)
+    for name, shape in expected.items():
+        array = getattr(h, name)
+        assert array.shape == shape, name
+        assert array.dtype == np.float64, name
+    np.testing.assert_allclose(h.weights[1:], h.weights[:-1] - 0.3 * h.gradients, rtol=1e-15)
+
+
+def test_bias_weight_is_last_and_initial_draw_is_the_notebooks():
+    h = perceptron.train(NB_X, NB_Y, seed=7, iterations=3, bias=True)
+    draw = 2 * np.random.RandomState(7).random_sample((3, 1)) - 1
+    np.testing.assert_array_equal(h.weights[0], draw[:, 0])
+    assert h.weight_names == ["w1", "w2", "b"]
+    np.testing.assert_array_equal(h.layer_0[:, -1], 1.0)
+    z = h.layer_0 @ h.weights[2]
+    np.testing.assert_allclose(h.predictions[2], 1 / (1 + np.exp(-z)), rtol=1e-14)
+
+
+def test_callers_arrays_are_not_mutated():
+    X = np.array([[0.0, 1.0], [1.0, 0.0]])
+    y = np.array([0.0, 1.0])
+    X_before, y_before = X.copy(), y.copy()
+    h = perceptron.train(X, y, iterations=5, bias=True)
+    np.testing.assert_array_equal(X, X_before)
+    np.testing.assert_array_equal(y, y_before)
+    h.X[0, 0] = 99.0  # the history owns its copy
+    assert X[0, 0] == 0.0
+
+
+def test_global_rng_is_neither_used_nor_consulted():
+    np.random.seed(123)
+    state = np.random.get_state()
+    first = perceptron.train(NB_X, NB_Y, seed=5, iterations=10)
+    after = np.random.get_state()
+    assert after[0] == state[0]
+    np.testing.assert_array_equal(after[1], state[1])
+    assert after[2:] == state[2:]
+    np.random.seed(999)
+    second = perceptron.train(NB_X, NB_Y, seed=5, iterations=10)
+    np.testing.assert_array_equal(first.weights, second.weights)
+
+
+@pytest.mark.parametrize("loss", perceptron.LOSSES)
+@pytest.mark.parametrize(("n", "d"), [(1, 1), (4, 2), (7, 3), (12, 5)])
+def test_scalar_and_numpy_kernels_agree(loss, n, d):
+    rng = np.random.RandomState(n * 10 + d)
+    X, y = rng.normal(size=(n, d)), rng.random_sample(n)
+    w0 = rng.uniform(-1, 1, size=d)
+    w_s, g_s = training._descend_scalar(X, y, w0, 200, 0.7, loss)
+    w_n, g_n = training._descend_numpy(X, y, w0, 200, 0.7, loss)
+    np.testing.assert_allclose(np.array(w_s), w_n, rtol=1e-11, atol=1e-13)
+    np.testing.assert_allclose(np.array(g_s), g_n, rtol=1e-9, atol=1e-13)
+
+
+@pytest.mark.parametrize("n", [2, 30])  # 2×2 cells use the scalar loop, 30×2 the numpy one
+def test_train_on_both_sides_of_the_kernel_threshold(n, monkeypatch):
+    rng = np.random.RandomState(n)
+    X, y = rng.normal(size=(n, 2)), (rng.random_sample(n) > 0.5).astype(float)
+    assert (n * 2 <= training.SCALAR_LOOP_MAX_CELLS) == (n == 2)
+    default = perceptron.train(
+        X, y, seed=3, iterations=300, learning_rate=0.05, loss="cross_entropy"
+    )
+    flipped = 0 if n == 2 else 10**9  # force the other kernel
+    monkeypatch.setattr(training, "SCALAR_LOOP_MAX_CELLS", flipped)
+    other = perceptron.train(X, y, seed=3, iterations=300, learning_rate=0.05, loss="cross_entropy")
+    np.testing.assert_allclose(default.weights, other.weights, rtol=1e-10, atol=1e-13)
+
+
+def test_step_view_reproduces_notebook_cells(notebook_history):
+    v = notebook_history.step(0)
+    s = np.array([[0.60841366], [0.60841366], [0.45860596], [0.45860596]])
+    np.testing.assert_allclose(v.synapse_0, [[-0.16595599], [0.44064899]], atol=PRINTED)
+    np.testing.assert_allclose(v.layer_1, s, atol=PRINTED)
+    err = np.array([[0.60841366], [0.60841366], [-0.54139404], [-0.54139404]])
+    np.testing.assert_allclose(v.layer_1_error, err, atol=PRINTED)
+    np.testing.assert_allclose(v.layer_1_delta, err * s * (1 - s), atol=1e-8)
+    np.testing.assert_allclose(v.synapse_derivative, [[-0.2688417], [0.28990482]], atol=PRINTED)
+    np.testing.assert_allclose(v.new_synapse, [[0.10288571], [0.15074416]], atol=PRINTED)
+    end = notebook_history.step(10001)
+    assert end.new_synapse is None and end.synapse_derivative is None
+    np.testing.assert_allclose(end.synapse_0, [[5.28321694], [-5.28316892]], atol=PRINTED)
+    for bad in (-1, 10002):
+        with pytest.raises(ValueError, match="step"):
+            notebook_history.step(bad)
+
+
+def test_zero_iterations_is_just_the_draw():
+    h = perceptron.train(NB_X, NB_Y, iterations=0)
+    assert h.weights.shape == (1, 2) and h.gradients.shape == (0, 2)
+    assert h.step(0).new_synapse is None
+    assert h.summary()["final_weights"] == h.summary()["initial_weights"]
+
+
+def test_sigmoid_extremes_are_exact_and_silent():
+    x = np.array([-np.inf, -1e308, -1000.0, 0.0, 1000.0, 1e308, np.inf])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = perceptron.sigmoid(x)
+    np.testing.assert_array_equal(out, [0.0, 0.0, 0.0, 0.5, 1.0, 1.0, 1.0])
+    assert perceptron.sigmoid(np.array([-2.0]))[0] == pytest.approx(1 / (1 + np.exp(2.0)))
+
+
+@pytest.mark.parametrize("loss", perceptron.LOSSES)
+def test_saturated_inputs_give_exact_predictions_and_finite_loss(loss):
+    # A seed whose w1 - w2 > 0.8 puts the logits at ±800: beyond -745 exp underflows to 0
+    # and beyond +37 the prediction rounds to 1.
+    seed = next(s for s in range(100) if np.diff(perceptron.initial_weights(s, 2))[0] < -0.8)
+    X = [[1000.0, -1000.0], [-1000.0, 1000.0]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        right = perceptron.train(X, [1, 0], seed=seed, iterations=20, loss=loss)
+        wrong = perceptron.train(X, [0, 1], seed=seed, iterations=20, loss=loss)
+    np.testing.assert_array_equal(right.predictions[0], [1.0, 0.0])
+    np.testing.assert_array_equal(right.loss, 0.0)  # saturated and right: nothing to learn
+    np.testing.assert_array_equal(right.weights[-1], right.weights[0])
+    z = 1000.0 * (right.weights[0][0] - right.weights[0][1])
+    expected_wrong = 1.0 if loss == "squared" else 2 * z  # 0.5·(1² + 1²) or softplus(z)·2
+    assert wrong.loss[0] == pytest.approx(expected_wrong, rel=1e-12)
+    assert np.isfinite(wrong.loss).all() and wrong.diverged_at is None
+
+
+def test_cross_entropy_on_overflowing_logits_is_not_divergence():
+    # Step 1 moves w to about -1e308 (finite): the logit is -inf, the prediction 0
+    # and the target 0, so the loss is exactly 0 - not 0·inf = NaN.
+    h = perceptron.train(
+        [[1e306, 1e306]], [0], iterations=3, learning_rate=100, loss="cross_entropy"
+    )
+    assert h.diverged_at is None
+    assert np.isfinite(h.weights).all()
+    np.testing.assert_array_equal(h.loss[1:], 0.0)
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "seed", "lr", "loss"),
+    [
+        ([[1e306, 1e306]], [0], 1, 1000.0, "cross_entropy"),  # lr·g = 1e309 overflows
+        ([[1000.0, 0.0]], [0], 3620, 1e308, "squared"),  # seed 3620: w1 ≈ 1.2e-4, unsaturated
+    ],
+)
+def test_divergence_is_recorded_not_raised(X, y, seed, lr, loss):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = perceptron.train(X, y, seed=seed, iterations=6, learning_rate=lr, loss=loss)
+    assert h.diverged_at == 1
+    assert h.last_step == 0
+    assert np.isfinite(h.weights[0]).all() and np.isfinite(h.loss[0])
+    for array in (h.weights, h.predictions, h.loss, h.gradients):
+        assert np.isnan(array[1:]).all()
+    assert h.summary()["final_weights"] == h.weights[0].tolist()
+    assert h.summary()["diverged_at"] == 1
+
+
+def test_infinite_initial_loss_keeps_step_zero():
+    # Inputs near the float maximum overflow the first logit to -inf with target 1: the
+    # initial loss is honestly infinite, but the run itself recovers and is drawable.
+    seed = next(s for s in range(100) if (perceptron.initial_weights(s, 2) < -0.6).all())
+    h = perceptron.train([[1.5e308, 1.5e308]], [1], seed=seed, iterations=3, loss="cross_entropy")
+    assert h.loss[0] == np.inf
+    assert h.diverged_at is None and h.last_step == 3
+    assert np.isfinite(h.weights).all()

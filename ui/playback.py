@@ -1,0 +1,169 @@
+"""The playback bar and the animated stage every step-aware page shares.
+
+The current step ``t`` lives in ``st.session_state.t``. The bar and the page's
+step-dependent content run inside one ``st.fragment``: a click reruns only the
+fragment (the sidebar and data editor are not redrawn), and Play re-runs it on
+a timer (``run_every``), so the server never sleeps in a loop and every widget
+stays responsive while playing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import streamlit as st
+
+from perceptron.playback import PLAY_SECONDS, fraction_at, next_decade, step_at
+from ui import links
+from ui.controls import Context
+
+FRAME_SECONDS = 0.1
+"""Timer between playback reruns; a slow browser simply drops frames (playback is time-based)."""
+
+
+def current_step(last: int) -> int:
+    """The step to show, clamped to this run (a link's ``t`` is applied on first use)."""
+    state = st.session_state
+    if "t" not in state:
+        wanted = state.get("url_step") or 0
+        if wanted > last:
+            state.setdefault("url_notices", []).append(
+                f"t: step {wanted:,} is beyond this run's end; showing step {last:,}"
+            )
+        state.t = wanted
+    state.t = min(max(int(state.t), 0), last)
+    return state.t
+
+
+def _set(t: int) -> None:
+    st.session_state.t = t
+    st.session_state.playing = False
+
+
+def _toggle_play(last: int) -> None:
+    state = st.session_state
+    state.playing = not state.get("playing", False)
+    if state.playing:
+        if state.t >= last:
+            state.t = 0
+        state.play_from = fraction_at(last, state.t)
+        state.play_started = time.monotonic()
+
+
+def _advance(last: int) -> None:
+    """Move ``t`` to where playback should be now; stop at the end."""
+    state = st.session_state
+    seconds = PLAY_SECONDS[state.get("speed", "Normal")]
+    elapsed = time.monotonic() - state.get("play_started", time.monotonic())
+    fraction = state.get("play_from", 0.0) + elapsed / seconds
+    state.t = step_at(last, fraction)
+    if state.t >= last:
+        state.playing = False
+
+
+def _bar(last: int, allow_play: bool) -> None:
+    """Draw the transport controls and the step slider."""
+    state = st.session_state
+    t = state.t
+    cols = st.columns([1, 1, 1, 1.2, 1.3, 2] if allow_play else [1, 1, 1, 1.2])
+    cols[0].button(
+        "Reset",
+        icon=":material/first_page:",
+        key="reset",
+        on_click=_set,
+        args=(0,),
+        shortcut="Home",
+        width="stretch",
+        help="Back to the initial weights (step 0).",
+    )
+    cols[1].button(
+        "Back",
+        icon=":material/chevron_left:",
+        key="back",
+        on_click=_set,
+        args=(max(0, t - 1),),
+        shortcut="Left",
+        width="stretch",
+        disabled=t <= 0,
+        help="One update back.",
+    )
+    cols[2].button(
+        "Step",
+        icon=":material/chevron_right:",
+        icon_position="right",
+        key="step",
+        on_click=_set,
+        args=(min(last, t + 1),),
+        shortcut="Right",
+        width="stretch",
+        disabled=t >= last,
+        type="primary",
+        help="Apply one gradient-descent update.",
+    )
+    cols[3].button(
+        "×10",
+        icon=":material/fast_forward:",
+        icon_position="right",
+        key="jump",
+        on_click=_set,
+        args=(next_decade(t, last),),
+        shortcut="Up",
+        width="stretch",
+        disabled=t >= last,
+        help="Jump to the next power of ten: 1, 10, 100, 1,000 …",
+    )
+    if allow_play:
+        playing = state.get("playing", False)
+        cols[4].button(
+            "Pause" if playing else "Play",
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            key="play",
+            on_click=_toggle_play,
+            args=(last,),
+            shortcut="P",
+            width="stretch",
+            help="Animate the whole run on a log scale of iterations.",
+        )
+        cols[5].segmented_control(
+            "Speed",
+            options=list(PLAY_SECONDS),
+            default="Normal",
+            key="speed",
+            required=True,
+            label_visibility="collapsed",
+            help="How long playback of the whole run takes.",
+        )
+    state.t_slider = state.t
+    st.slider(
+        "Step",
+        0,
+        max(last, 1),
+        key="t_slider",
+        disabled=last == 0,
+        on_change=lambda: _set(st.session_state.t_slider),
+        help="Scrub to any step: t = number of updates applied so far.",
+    )
+
+
+def stage(ctx: Context, draw: Callable[[Context, int], None], *, allow_play: bool = True) -> None:
+    """Run the playback bar and ``draw(ctx, t)`` together in one fragment."""
+    state = st.session_state
+    last = ctx.history.last_step
+    current_step(last)
+    if not allow_play:
+        state.playing = False
+    state.timer_on = bool(state.get("playing", False))
+
+    @st.fragment(run_every=FRAME_SECONDS if state.timer_on else None)
+    def _stage() -> None:
+        if state.get("playing", False):
+            _advance(last)
+        _bar(last, allow_play)
+        if bool(state.get("playing", False)) != state.timer_on:
+            st.rerun(scope="app")  # start or stop the timer: only a full run can
+        t = current_step(last)
+        links.write_step(t)
+        draw(ctx, t)
+
+    _stage()

@@ -1,0 +1,45 @@
+"""Share and export: the link that restores this setup, the history, a notebook script."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from perceptron.export import history_csv, notebook_script
+from ui import links
+from ui.controls import Context
+
+
+def _slug(ctx: Context) -> str:
+    spec = ctx.spec
+    return f"perceptron-seed{spec.seed}-lr{spec.learning_rate:g}-{spec.iterations}it"
+
+
+def panel(ctx: Context) -> None:
+    """One expander with the share link and both downloads (built only when opened)."""
+    t = int(st.session_state.get("t", 0))
+    with st.expander("Share and export", icon=":material/share:", expanded=False):
+        st.caption(
+            "This link restores the data, parameters, view and step for anyone who opens it."
+        )
+        st.code(links.share_link(t), language=None, wrap_lines=True)
+        cols = st.columns(2)
+        cols[0].download_button(
+            "History as CSV",
+            icon=":material/download:",
+            data=lambda: history_csv(ctx.history),
+            file_name=_slug(ctx) + ".csv",
+            mime="text/csv",
+            width="stretch",
+            on_click="ignore",
+            help="Every step: weights, loss, accuracy and each row's prediction.",
+        )
+        cols[1].download_button(
+            "Notebook-style script",
+            icon=":material/code:",
+            data=lambda: notebook_script(ctx.history),
+            file_name=_slug(ctx) + ".py",
+            mime="text/x-python",
+            width="stretch",
+            on_click="ignore",
+            help="A numpy-only script that reproduces this run and prints the same weights.",
+        )

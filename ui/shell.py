@@ -1,0 +1,48 @@
+"""Per-run setup shared by app.py and every page, safe whichever runs first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import controls
+
+PRESENTER_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stTable"] td { font-size: 1.15rem; }
+</style>
+"""
+"""Constant markup only: no user text is ever rendered as HTML."""
+
+
+def prepare() -> None:
+    """Draw the shared sidebar and keep this run's context for the page."""
+    st.session_state.ctx = controls.sidebar()
+    if st.session_state.ctx.presenter:
+        st.html(PRESENTER_CSS)
+
+
+def context() -> controls.Context:
+    """The run the page should show; a page opened before app.py ran builds it itself."""
+    if "ctx" not in st.session_state:
+        prepare()
+    return st.session_state.ctx
+
+
+def problems(ctx: controls.Context) -> None:
+    """Say, above the charts, that they show the last valid run and why."""
+    if ctx.problems:
+        st.warning(
+            "Your latest change could not be used, so the charts show the last valid run. "
+            "See the message in the sidebar.",
+            icon=":material/block:",
+        )
+    if ctx.history.diverged_at is not None:
+        st.error(
+            f"Training diverged at step {ctx.history.diverged_at:,}: the weights grew too large "
+            "to represent. The charts stop at the last finite step; try a smaller learning rate "
+            "or smaller inputs.",
+            icon=":material/warning:",
+        )
