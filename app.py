@@ -11,11 +11,12 @@ import streamlit as st
 from ui import shell
 from ui.boundary import guarded
 
+presenting = st.session_state.get("presenter", st.query_params.get("presenter") == "true")
 st.set_page_config(
     page_title="Perceptron Lab",
     page_icon=":material/neurology:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="collapsed" if presenting else "expanded",
 )
 
 PAGES = [

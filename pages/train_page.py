@@ -1,19 +1,31 @@
 """Train: step or play gradient descent and watch three synced views at step t."""
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from perceptron.figures import (
     errors_figure,
+    errors_frames,
     landscape_figure,
+    landscape_frames,
     loss_figure,
+    loss_frames,
     surface_figure,
+    surface_frames,
     weights_figure,
+    weights_frames,
 )
+from perceptron.playback import keyframes
 from ui import charts, links, playback, sharing, shell
 from ui.controls import Context
 
 VIEW_LABELS = {"heatmap": "2D heat map", "3d": "3D surface"}
+# Animation frames: the line charts get one per display frame at 30 fps over 15 s; the
+# surface redraws whole per frame (about 3 a second in software rendering): it gets fewer.
+FRAMES_2D = 450
+FRAMES_SURFACE = {"heatmap": 60, "3d": 45}
 
 
 def numbers(ctx: Context, t: int) -> None:
@@ -42,32 +54,53 @@ def rows_table(ctx: Context, t: int) -> None:
     st.dataframe(table, width="stretch", height=min(36 * (h.n_rows + 1) + 4, 260))
 
 
-def views(ctx: Context, t: int) -> None:
-    h, big = ctx.history, ctx.presenter
+CHARTS = {
+    "landscape": (landscape_figure, landscape_frames),
+    "weights": (weights_figure, weights_frames),
+    "errors": (errors_figure, errors_frames),
+    "loss": (loss_figure, loss_frames),
+}
+
+
+def chart(ctx: Context, t: int, name: str, play: dict[str, Any] | None) -> None:
+    """One 2D view; while playing it carries frames for the rest of the run."""
+    build, animate = CHARTS[name]
+    fig = build(ctx.history, t, presenter=ctx.presenter)
+    frames = animate(fig, ctx.history, keyframes(play["timeline"], FRAMES_2D)) if play else None
+    charts.show(fig, name, play, frames)
+
+
+def surface(ctx: Context, t: int, play: dict[str, Any] | None) -> None:
     kind = st.session_state.get("view") or "heatmap"
+    fig = surface_figure(ctx.history, t, kind=kind, presenter=ctx.presenter)
+    steps = keyframes(play["timeline"], FRAMES_SURFACE[kind]) if play else None
+    charts.show(fig, "surface", play, steps and surface_frames(fig, ctx.history, steps))
+
+
+def views(ctx: Context, t: int, play: dict[str, Any] | None) -> None:
+    """The three views: what the neuron outputs, where the weights walk, how wrong it is."""
+    big = ctx.presenter
     left, right = (st.container(), st.container()) if big else st.columns(2)
     with left:
         st.subheader("What the neuron outputs")
-        charts.show(surface_figure(h, t, kind=kind, presenter=big), "surface")
+        surface(ctx, t, play)
     with right:
         st.subheader("Where the weights walk")
-        charts.show(landscape_figure(h, t, presenter=big), "landscape")
+        chart(ctx, t, "landscape", play)
     cols = [st.container()] * 3 if big else st.columns(3)
-    with cols[0]:
-        st.subheader("Weights")
-        charts.show(weights_figure(h, t, presenter=big), "weights")
-    with cols[1]:
-        st.subheader("Each row's error")
-        charts.show(errors_figure(h, t, presenter=big), "errors")
-    with cols[2]:
-        st.subheader("Loss")
-        charts.show(loss_figure(h, t, presenter=big), "loss")
+    for col, (title, name) in zip(
+        cols,
+        [("Weights", "weights"), ("Each row's error", "errors"), ("Loss", "loss")],
+        strict=True,
+    ):
+        with col:
+            st.subheader(title)
+            chart(ctx, t, name, play)
 
 
-def draw(ctx: Context, t: int) -> None:
+def live(ctx: Context, t: int) -> None:
     numbers(ctx, t)
-    views(ctx, t)
-    with st.expander("Rows at this step", expanded=not ctx.presenter):
+    with st.expander("Rows at this step", expanded=False):
         rows_table(ctx, t)
 
 
@@ -86,5 +119,5 @@ top[1].segmented_control(
     bind="query-params",
     label_visibility="collapsed",
 )
-playback.stage(ctx, draw)
+playback.stage(ctx, live, views)
 sharing.panel(ctx)

@@ -1,25 +1,33 @@
-"""The playback bar and the animated stage every step-aware page shares.
+"""The playback bar and the stage every step-aware page shares.
 
-The current step ``t`` lives in ``st.session_state.t``. The bar and the page's
-step-dependent content run inside one ``st.fragment``: a click reruns only the
-fragment (the sidebar and data editor are not redrawn), and Play re-runs it on
-a timer (``run_every``), so the server never sleeps in a loop and every widget
-stays responsive while playing.
+The current step ``t`` lives in ``st.session_state.t``. The bar, the numbers and
+(while paused) the charts run inside one ``st.fragment``: a Step click reruns
+only the fragment, never the sidebar and its data editor. The bar is never inside
+the timed fragment, so a Pause click cannot be lost to a timer rerun.
+
+Play is client-side: the charts are sent once with Plotly frames for the whole
+remaining run, and the browser animates every chart on one shared clock (see
+``ui/plotly_element.js``) with no server round trip per frame. The server keeps
+the same clock: a second fragment re-runs every ``CLOCK_SECONDS`` to update the
+numbers, and at the end (or on Pause) it takes back the step the browser reached.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
-from perceptron.playback import PLAY_SECONDS, fraction_at, next_decade, step_at
+from perceptron.playback import PLAY_SECONDS, fraction_at, next_decade, step_at, timeline
 from ui import links
 from ui.controls import Context
 
-FRAME_SECONDS = 0.1
-"""Timer between playback reruns; a slow browser simply drops frames (playback is time-based)."""
+CLOCK_SECONDS = 0.5
+"""How often the numbers follow the browser's animation while playing."""
+
+Charts = Callable[[Context, int, "dict[str, Any] | None"], None]
 
 
 def current_step(last: int) -> int:
@@ -43,12 +51,16 @@ def _set(t: int) -> None:
 
 def _toggle_play(last: int) -> None:
     state = st.session_state
-    state.playing = not state.get("playing", False)
-    if state.playing:
-        if state.t >= last:
-            state.t = 0
-        state.play_from = fraction_at(last, state.t)
-        state.play_started = time.monotonic()
+    if state.get("playing", False):
+        _advance(last)  # take over the step the animation has reached
+        state.playing = False
+        return
+    state.playing = True
+    if state.t >= last:
+        state.t = 0
+    state.play_from = fraction_at(last, state.t)
+    state.play_started = time.monotonic()
+    state.play_id = state.get("play_id", 0) + 1
 
 
 def _advance(last: int) -> None:
@@ -140,30 +152,61 @@ def _bar(last: int, allow_play: bool) -> None:
         0,
         max(last, 1),
         key="t_slider",
-        disabled=last == 0,
-        on_change=lambda: _set(st.session_state.t_slider),
+        disabled=last == 0 or state.get("playing", False),  # the clock owns t while playing
+        on_change=_scrubbed,
         help="Scrub to any step: t = number of updates applied so far.",
     )
 
 
-def stage(ctx: Context, draw: Callable[[Context, int], None], *, allow_play: bool = True) -> None:
-    """Run the playback bar and ``draw(ctx, t)`` together in one fragment."""
+def _scrubbed() -> None:
+    _set(st.session_state.t_slider)
+
+
+def _play_spec(last: int) -> dict[str, Any]:
+    """What the browser needs to animate from the current step to the end."""
+    state = st.session_state
+    seconds = PLAY_SECONDS[state.get("speed", "Normal")] * (1.0 - state.play_from)
+    state.play_started = time.monotonic()  # the browser's clock starts about now
+    return {"id": state.play_id, "timeline": timeline(last, state.t, seconds), "seconds": seconds}
+
+
+def stage(
+    ctx: Context,
+    live: Callable[[Context, int], None],
+    charts: Charts | None = None,
+    *,
+    allow_play: bool = True,
+) -> None:
+    """Run the bar and ``live(ctx, t)`` in one fragment; ``charts`` inside it unless playing."""
     state = st.session_state
     last = ctx.history.last_step
     current_step(last)
-    if not allow_play:
+    if not allow_play or last == 0:
         state.playing = False
     state.timer_on = bool(state.get("playing", False))
 
-    @st.fragment(run_every=FRAME_SECONDS if state.timer_on else None)
+    @st.fragment
     def _stage() -> None:
-        if state.get("playing", False):
-            _advance(last)
         _bar(last, allow_play)
         if bool(state.get("playing", False)) != state.timer_on:
-            st.rerun(scope="app")  # start or stop the timer: only a full run can
+            st.rerun(scope="app")  # start or stop the clock: only a full run can
         t = current_step(last)
         links.write_step(t)
-        draw(ctx, t)
+        if not state.timer_on:
+            live(ctx, t)
+            if charts is not None:
+                charts(ctx, t, None)
+
+    @st.fragment(run_every=CLOCK_SECONDS)
+    def _clock() -> None:
+        """While playing: follow the browser's animation with the numbers; stop at the end."""
+        _advance(last)
+        if not state.get("playing", False):
+            st.rerun(scope="app")
+        live(ctx, state.t)
 
     _stage()
+    if state.timer_on:
+        _clock()
+        if charts is not None:
+            charts(ctx, state.t, _play_spec(last))

@@ -7,6 +7,14 @@ a NaN to the browser.
 
 from perceptron.figures.compare import compare_landscape_figure, compare_loss_figure
 from perceptron.figures.errors import errors_figure, loss_figure
+from perceptron.figures.frames import (
+    errors_frames,
+    landscape_frames,
+    loss_frames,
+    surface_frames,
+    weights_frames,
+)
+from perceptron.figures.geometry import decision_boundary
 from perceptron.figures.paths import landscape_figure, weights_figure
 from perceptron.figures.sampling import drawn_steps, iteration_axis, playback_schedule
 from perceptron.figures.style import (
@@ -19,7 +27,7 @@ from perceptron.figures.style import (
     row_colour,
     style,
 )
-from perceptron.figures.surface import decision_boundary, surface_figure
+from perceptron.figures.surface import surface_figure
 
 __all__ = [
     "CHART_FILENAMES",
@@ -32,13 +40,18 @@ __all__ = [
     "decision_boundary",
     "drawn_steps",
     "errors_figure",
+    "errors_frames",
     "iteration_axis",
     "landscape_figure",
+    "landscape_frames",
     "loss_figure",
+    "loss_frames",
     "playback_schedule",
     "png_config",
     "row_colour",
     "style",
     "surface_figure",
+    "surface_frames",
     "weights_figure",
+    "weights_frames",
 ]

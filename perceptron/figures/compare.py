@@ -14,7 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from perceptron.figures.errors import LOSS_NAMES, loss_values
-from perceptron.figures.paths import equal_axes, landscape_window, log_loss_contour, plane
+from perceptron.figures.geometry import landscape_window, plane
+from perceptron.figures.paths import equal_axes, log_loss_contour
 from perceptron.figures.sampling import drawn_steps, iteration_axis, points_per_trace
 from perceptron.figures.style import LOSS_FLOOR, axis, base_layout, run_style, style
 from perceptron.training import History
@@ -35,16 +36,20 @@ def _ends(
         "x": xs,
         "y": ys,
         "name": name,
-        "marker": {"color": colours, "symbol": symbols, "size": size,
-                   "line": {"width": 1.5, "color": "#FFFFFF"}},
+        "marker": {
+            "color": colours,
+            "symbol": symbols,
+            "size": size,
+            "line": {"width": 1.5, "color": "#FFFFFF"},
+        },
         "hovertemplate": f"{name}<br>%{{x:.6g}}, %{{y:.6g}}<extra></extra>",
-    }  # fmt: skip
+    }
 
 
 def compare_landscape_figure(
     histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
 ) -> go.Figure:
-    """Each run's (w1, w2) path on one loss landscape; squares are starts, circles ends (× diverged)."""
+    """Each run's (w1, w2) path on one landscape: squares start, circles end (× = diverged)."""
     _check(histories, labels)
     layout = base_layout("Paths on the loss landscape", presenter, name="compare-paths")
     if not histories:
@@ -56,7 +61,7 @@ def compare_landscape_figure(
     offset = 0.0 if first.bias else None
     data: list[dict[str, Any]] = [log_loss_contour(first, w1, w2, 41, offset, presenter)]
     budget = points_per_trace(len(histories) + 2)
-    for i, (h, label, W) in enumerate(zip(histories, labels, planes)):
+    for i, (h, label, W) in enumerate(zip(histories, labels, planes, strict=True)):
         steps = drawn_steps(h.last_step, h.last_step, budget)
         data.append(
             {
@@ -73,14 +78,25 @@ def compare_landscape_figure(
         )
     colours = [run_style(i)["color"] for i in range(len(histories))]
     data.append(
-        _ends([W[0, 0] for W in planes], [W[0, 1] for W in planes], colours,
-              ["square"] * len(planes), "start", theme.marker)
-    )  # fmt: skip
+        _ends(
+            [W[0, 0] for W in planes],
+            [W[0, 1] for W in planes],
+            colours,
+            ["square"] * len(planes),
+            "start",
+            theme.marker,
+        )
+    )
     data.append(
-        _ends([W[-1, 0] for W in planes], [W[-1, 1] for W in planes], colours,
-              ["x" if h.diverged_at is not None else "circle" for h in histories], "end",
-              theme.current)
-    )  # fmt: skip
+        _ends(
+            [W[-1, 0] for W in planes],
+            [W[-1, 1] for W in planes],
+            colours,
+            ["x" if h.diverged_at is not None else "circle" for h in histories],
+            "end",
+            theme.current,
+        )
+    )
     if first.bias:
         layout["title"]["text"] += " (slice at bias b = 0)"
     layout.update(equal_axes(w1, w2, presenter))
@@ -100,7 +116,7 @@ def compare_loss_figure(
     theme = style(presenter)
     budget = points_per_trace(len(histories))
     data: list[dict[str, Any]] = []
-    for i, (h, label) in enumerate(zip(histories, labels)):
+    for i, (h, label) in enumerate(zip(histories, labels, strict=True)):
         steps, losses = loss_values(h, drawn_steps(h.last_step, h.last_step, budget))
         data.append(
             {
@@ -111,7 +127,8 @@ def compare_loss_figure(
                 "customdata": steps,
                 "name": label,
                 "line": {**run_style(i), "width": theme.line},
-                "hovertemplate": f"{label}<br>step %{{customdata}}<br>loss = %{{y:.6g}}<extra></extra>",
+                "hovertemplate": f"{label}<br>step %{{customdata}}<br>"
+                "loss = %{y:.6g}<extra></extra>",
             }
         )
     ends = [(i, h) for i, h in enumerate(histories) if np.isfinite(h.loss[h.last_step])]

@@ -62,7 +62,8 @@ def errors_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
             "customdata": steps,
             "name": f"row {i + 1}",
             "line": {"color": row_colour(i), "width": theme.line},
-            "hovertemplate": f"step %{{customdata}}<br>row {i + 1} error = %{{y:.6g}}<extra></extra>",
+            "hovertemplate": f"step %{{customdata}}<br>row {i + 1} error = %{{y:.6g}}"
+            "<extra></extra>",
         }
         for i in range(k)
     ]

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from perceptron.figures.geometry import landscape_window, plane, slice_offset
 from perceptron.figures.sampling import (
     clamp_step,
     drawn_steps,
@@ -26,9 +27,6 @@ from perceptron.figures.style import (
 )
 from perceptron.landscape import loss_landscape
 from perceptron.training import History
-
-WINDOW_CAP = 1e3
-"""The landscape never spans beyond ±1e3: past that the sigmoid is flat and the grid says nothing."""
 
 
 def weights_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
@@ -70,36 +68,10 @@ def weights_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
             "hovertemplate": f"step {t}<br>%{{customdata}} = %{{y:.6g}}<extra></extra>",
         }
     )
-    layout = base_layout(f"Weights over the iterations (step {t:,})", presenter, name="weights")
+    layout = base_layout("Each weight over the iterations", presenter, name="weights")
     layout["xaxis"] = iteration_axis(last, presenter)
     layout["yaxis"] = axis("weight value", presenter, zeroline=True)
     return go.Figure(data=data, layout=layout)
-
-
-def landscape_window(paths: list[np.ndarray]) -> tuple[list[float], list[float]]:
-    """Square (w1, w2) window around every path, with a margin, capped at ±WINDOW_CAP.
-
-    Square so that with equal axis scales the plot fills its box; the margin
-    keeps start and end markers off the edge.
-    """
-    stacked = np.vstack(paths)
-    stacked = np.clip(stacked, -WINDOW_CAP, WINDOW_CAP)
-    low, high = stacked.min(axis=0), stacked.max(axis=0)
-    centre = (low + high) / 2
-    half = max(float((high - low).max()) / 2 * 1.15 + 0.5, 1.0)
-    ranges = []
-    for c in centre:
-        lo, hi = max(c - half, -WINDOW_CAP), min(c + half, WINDOW_CAP)
-        ranges.append([float(lo), float(hi)])
-    return ranges[0], ranges[1]
-
-
-def plane(h: History) -> tuple[np.ndarray, np.ndarray]:
-    """(X, W) restricted to two inputs: a single-input dataset gets a zero x2 column and w2."""
-    if h.X.shape[1] >= 2:
-        return h.X, h.weights[:, :2]
-    zeros = np.zeros((len(h.weights), 1))
-    return np.hstack([h.X, np.zeros((h.n_rows, 1))]), np.hstack([h.weights[:, :1], zeros])
 
 
 def log_loss_contour(
@@ -148,23 +120,6 @@ def equal_axes(w1: list[float], w2: list[float], presenter: bool) -> dict[str, A
     }
 
 
-def _offset(h: History, t: int) -> float | np.ndarray | None:
-    """What the drawn slice holds fixed at step t: the bias and any inputs beyond x2.
-
-    ``loss_landscape`` adds ``bias_value`` to every row's logit, so a per-row
-    array carries the contribution of inputs 3+ (their weights at step t).
-    """
-    d = h.X.shape[1]
-    if d <= 2 and not h.bias:
-        return None
-    w = h.weights[t]
-    with np.errstate(all="ignore"):
-        extra = h.X[:, 2:] @ w[2:d] if d > 2 else np.zeros(h.n_rows)
-        extra = extra + (w[-1] if h.bias else 0.0)
-    extra = np.nan_to_num(extra)  # inf − inf on absurd inputs: hold the slice at 0 there
-    return float(extra[0]) if d <= 2 else extra
-
-
 def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int = 41) -> go.Figure:
     """The (w1, w2) path over the loss contour; the slice is the one the weights stand on at t."""
     last = h.last_step
@@ -175,7 +130,7 @@ def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int =
     steps = drawn_steps(last, t, points_per_trace(4))  # a 2D walk reads fine at ~200 points
     path = W[steps]
     data = [
-        log_loss_contour(h, w1, w2, grid, _offset(h, t), presenter),
+        log_loss_contour(h, w1, w2, grid, slice_offset(h, t), presenter),
         {
             "type": "scatter",
             "mode": "lines",
@@ -199,7 +154,7 @@ def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int =
                 "line": {"width": theme.outline, "color": "#FFFFFF"},
             },
             "hovertemplate": "start (step 0)<br>w1 = %{x:.6g}, w2 = %{y:.6g}<extra></extra>",
-        },  # fmt: skip
+        },
         {
             "type": "scatter",
             "mode": "markers",
@@ -213,7 +168,7 @@ def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int =
                 "line": {"width": theme.outline, "color": "#FFFFFF"},
             },
             "hovertemplate": f"step {t}<br>w1 = %{{x:.6g}}, w2 = %{{y:.6g}}<extra></extra>",
-        },  # fmt: skip
+        },
     ]
     title = "Loss landscape over (w1, w2)"
     if h.bias:

@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale, sample_colorscale
 
+from perceptron.figures.geometry import HIGH, LOW, decision_boundary, plane_weights
 from perceptron.figures.sampling import clamp_step
 from perceptron.figures.style import (
     BOUNDARY_COLOUR,
@@ -23,44 +25,6 @@ from perceptron.figures.style import (
 )
 from perceptron.landscape import output_surface
 from perceptron.training import History
-
-LOW, HIGH = -0.25, 1.25
-"""The input box: the teaching data live in {0, 1}², with room for the markers."""
-
-
-def plane_weights(h: History, t: int) -> tuple[float, float, float]:
-    """(w1, w2, b) at step t; a missing second input or bias counts as 0."""
-    w = h.weights[t]
-    d = h.X.shape[1]
-    return float(w[0]), float(w[1]) if d > 1 else 0.0, float(w[-1]) if h.bias else 0.0
-
-
-def decision_boundary(
-    w1: float, w2: float, b: float, low: float = LOW, high: float = HIGH
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Endpoints of w1·x1 + w2·x2 + b = 0 inside the box, or None if it misses the box."""
-    points: list[tuple[float, float]] = []
-    with np.errstate(all="ignore"):
-        if w2 != 0:
-            points += [(x1, -(b + w1 * x1) / w2) for x1 in (low, high)]
-        if w1 != 0:
-            points += [(-(b + w2 * x2) / w1, x2) for x2 in (low, high)]
-    span = high - low
-    inside = [
-        (x1, x2)
-        for x1, x2 in points
-        if np.isfinite(x1) and np.isfinite(x2) and all(low - 1e-9 * span <= v <= high + 1e-9 * span
-                                                       for v in (x1, x2))
-    ]  # fmt: skip
-    best, far = None, 1e-9 * span
-    for i, p in enumerate(inside):
-        for q in inside[i + 1 :]:
-            gap = float(np.hypot(p[0] - q[0], p[1] - q[1]))
-            if gap > far:
-                best, far = (p, q), gap
-    if best is None:
-        return None
-    return np.array([best[0][0], best[1][0]]), np.array([best[0][1], best[1][1]])
 
 
 def _rows(h: History, t: int) -> dict[str, Any]:
@@ -82,7 +46,59 @@ ROW_HOVER = (
 )
 
 
-def _title(h: History, t: int) -> str:
+LOGIT_SPAN = 6.0
+"""The heat map's colour range in logits: σ(±6) = 0.0025 / 0.9975, beyond that it saturates."""
+
+SIGMOID_COLOURSCALE = [
+    [p, colour]
+    for p, colour in zip(
+        np.linspace(0, 1, 49).tolist(),
+        sample_colorscale(
+            get_colorscale(OUTPUT_COLOURSCALE),
+            (1 / (1 + np.exp(-np.linspace(-LOGIT_SPAN, LOGIT_SPAN, 49)))).tolist(),
+        ),
+        strict=True,
+    )
+]
+"""The output colour scale re-spaced in logits, so colour(logit) = output colour(σ(logit))."""
+
+OUTPUT_TICKS = {
+    "tickvals": [float(np.log(o / (1 - o))) for o in (0.01, 0.1, 0.5, 0.9, 0.99)],
+    "ticktext": ["0.01", "0.1", "0.5", "0.9", "0.99"],
+}
+
+
+def _logit_corners(w1: float, w2: float, b: float) -> list[list[float]]:
+    """w·x + b at the box's corners; rows are x2, columns x1, as plotly expects."""
+    return [[w1 * x1 + w2 * x2 + b for x1 in (LOW, HIGH)] for x2 in (LOW, HIGH)]
+
+
+def _sheet(axis_values: np.ndarray, w1: float, w2: float, b: float) -> np.ndarray:
+    return output_surface(np.array([w1, w2, b]), axis_values, axis_values, bias=True)
+
+
+def frame_surface(fig: go.Figure, w1: float, w2: float, b: float) -> np.ndarray:
+    """The first trace's z for other weights: corners for the heat map, the sheet in 3D."""
+    if fig.data[0].type == "heatmap":
+        return np.array(_logit_corners(w1, w2, b))
+    return _sheet(np.asarray(fig.data[0].x), w1, w2, b)
+
+
+def _boundary_2d(line: tuple[np.ndarray, np.ndarray] | None, theme: Any) -> dict[str, Any]:
+    """The 0.5 line; always present (empty when it misses the box) so frames can move it."""
+    xs, ys = line if line is not None else ([], [])
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": xs,
+        "y": ys,
+        "name": "output = 0.5",
+        "line": {"color": BOUNDARY_COLOUR, "width": theme.line, "dash": "dash"},
+        "hoverinfo": "skip",
+    }
+
+
+def surface_title(h: History, t: int) -> str:
     extra = " (other inputs at 0)" if h.X.shape[1] > 2 else ""
     return f"Neuron output over the input plane at step {t:,}{extra}"
 
@@ -94,18 +110,24 @@ def surface_figure(
     kind: Literal["heatmap", "3d"] = "heatmap",
     presenter: bool = False,
     camera: dict[str, Any] | None = None,
-    grid: int = 30,
+    grid: int = 20,
 ) -> go.Figure:
-    """Heat map (or 3D sheet) of the output, the 0.5 boundary, and the rows at step t."""
+    """Heat map (or 3D sheet) of the output, the 0.5 boundary, and the rows at step t.
+
+    The heat map draws the *logit* w·x + b, a plane, exactly from its four
+    corners (bilinear smoothing reproduces a plane) through a colour scale bent
+    by the sigmoid, so each colour is the neuron's output there. Four numbers
+    per step instead of a grid: that is what lets playback run at display rate.
+    """
     t = clamp_step(t, h.last_step)
     theme = style(presenter)
     axis_values = np.linspace(LOW, HIGH, max(int(grid), 2))
     w1, w2, b = plane_weights(h, t)
-    z = output_surface(np.array([w1, w2, b]), axis_values, axis_values, bias=True)
+    z = _sheet(axis_values, w1, w2, b)
     line = decision_boundary(w1, w2, b)
     rows = _rows(h, t)
     colourbar = {"title": {"text": "output"}, "thickness": 12 if not presenter else 20, "len": 0.9}
-    layout = base_layout(_title(h, t), presenter, name="surface")
+    layout = base_layout(surface_title(h, t), presenter, name="surface")
     if kind == "3d":
         data = _three_d(axis_values, z, line, rows, theme, colourbar)
         scene_axis = {"range": [LOW, HIGH], "title": {"font": {"size": theme.font}}}
@@ -122,29 +144,19 @@ def surface_figure(
     data = [
         {
             "type": "heatmap",
-            "x": axis_values,
-            "y": axis_values,
-            "z": z,
-            "zmin": 0.0,
-            "zmax": 1.0,
-            "colorscale": OUTPUT_COLOURSCALE,
-            "colorbar": colourbar,
-            "hovertemplate": "x1 = %{x:.3f}, x2 = %{y:.3f}<br>output %{z:.4f}<extra></extra>",
+            "x": [LOW, HIGH],
+            "y": [LOW, HIGH],
+            "z": _logit_corners(w1, w2, b),
+            "zsmooth": "best",
+            "zmin": -LOGIT_SPAN,
+            "zmax": LOGIT_SPAN,
+            "colorscale": SIGMOID_COLOURSCALE,
+            "colorbar": {**colourbar, **OUTPUT_TICKS},
+            "hoverinfo": "skip",
             "name": "output",
-        }
+        },
+        _boundary_2d(line, theme),
     ]
-    if line is not None:
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": line[0],
-                "y": line[1],
-                "name": "output = 0.5",
-                "line": {"color": BOUNDARY_COLOUR, "width": theme.line, "dash": "dash"},
-                "hoverinfo": "skip",
-            }
-        )
     data.append(
         {
             "type": "scatter",
@@ -224,17 +236,17 @@ def _three_d(
             "hovertemplate": ROW_HOVER,
         },
     ]
-    if line is not None:
-        data.append(
-            {
-                "type": "scatter3d",
-                "mode": "lines",
-                "x": line[0],
-                "y": line[1],
-                "z": [0.5, 0.5],
-                "name": "output = 0.5",
-                "line": {"color": BOUNDARY_COLOUR, "width": theme.line * 2},
-                "hoverinfo": "skip",
-            }
-        )
+    xs, ys = line if line is not None else ([], [])
+    data.append(
+        {
+            "type": "scatter3d",
+            "mode": "lines",
+            "x": xs,
+            "y": ys,
+            "z": [0.5] * len(xs),
+            "name": "output = 0.5",
+            "line": {"color": BOUNDARY_COLOUR, "width": theme.line * 2},
+            "hoverinfo": "skip",
+        }
+    )
     return data
