@@ -42,5 +42,11 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES, position="top")
-guarded(shell.prepare)
-guarded(page.run)
+
+
+def _run_page() -> None:
+    shell.prepare()
+    page.run()
+
+
+guarded(_run_page)

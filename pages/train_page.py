@@ -18,10 +18,10 @@ from perceptron.figures import (
     weights_frames,
 )
 from perceptron.playback import keyframes
+from perceptron.urlstate import VIEW_LABELS
 from ui import charts, links, playback, sharing, shell
 from ui.controls import Context
 
-VIEW_LABELS = {"heatmap": "2D heat map", "3d": "3D surface"}
 # Animation frames: the line charts get one per display frame at 30 fps over 15 s; the
 # surface redraws whole per frame (about 3 a second in software rendering): it gets fewer.
 FRAMES_2D = 450
@@ -105,6 +105,7 @@ def live(ctx: Context, t: int) -> None:
 
 
 ctx = shell.context()
+playback.current_step(ctx.history.last_step)  # applies a link's t, noting one past the end
 links.notices()
 shell.problems(ctx)
 top = st.columns([3, 1])

@@ -23,8 +23,11 @@ APP_MAX_ITERATIONS = 100_000
 MAX_DRAWN_POINTS = 400
 """Points per drawn path: long runs are downsampled, keeping first, last and current exact."""
 
-CACHE_ENTRIES = 64
-"""Training runs kept by the app's cache (each ≤ ~7 MB at APP_MAX_ITERATIONS with four rows)."""
+APP_MAX_HISTORY_VALUES = 1_000_000
+"""The app's own (iterations + 1) × rows cap: a cached run stays under ~10 MB whatever the table."""
+
+CACHE_ENTRIES = 32
+"""Training runs kept by the app's cache: at most ~320 MB even if every run is at the cap."""
 
 MAX_COMPARE_RUNS = 8
 """Runs trained side by side on the Compare page."""

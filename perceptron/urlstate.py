@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from perceptron import limits
 from perceptron.datasets import PRESETS
-from perceptron.maths import LOSSES
 from perceptron.validation import MAX_SEED
 
 Row = tuple[float, float, float]
@@ -39,6 +38,12 @@ LEARNING_RATES = (
     100.0,
 )
 """The learning rates offered: log-spaced 1-2-5 steps, as on a scientific instrument."""
+
+LOSS_LABELS = {"squared": "Squared error", "cross_entropy": "Cross-entropy"}
+VIEW_LABELS = {"heatmap": "Heat map", "3d": "3D surface"}
+PRESET_LABELS = {key: preset.name for key, preset in PRESETS.items()}
+LABELS = {"preset": PRESET_LABELS, "loss": LOSS_LABELS, "view": VIEW_LABELS}
+"""Choice widgets bound to the URL carry their *label* there (Streamlit 1.67's binding)."""
 
 KNOWN_KEYS = (
     "preset",
@@ -91,7 +96,8 @@ def decode_rows(text: str) -> tuple[tuple[Row, ...] | None, str | None]:
 
 def decode_step(text: str) -> tuple[int | None, str | None]:
     """A step index; whether it is beyond the end is known only once the run is trained."""
-    if len(text) > 12 or not text.strip().isdigit():
+    text = text.strip()
+    if len(text) > 12 or not (text.isascii() and text.isdigit()):
         return None, "t: not a whole number ≥ 0"
     return int(text), None
 
@@ -106,9 +112,16 @@ class UrlAudit:
         self.ignored.append(message)
 
 
-def _is_int_in(text: str, low: int, high: int) -> bool:
-    text = text.strip()
-    return text.isdigit() and len(text) <= 12 and low <= int(text) <= high
+def _check_whole(report: UrlAudit, key: str, text: str, low: int, high: int) -> None:
+    """Say what a numeric widget will do with ``text``: ignore it, or round it down."""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and low <= number <= high):
+        report.add(f"{key}: {text[:30]!r} is not a whole number from {low:,} to {high:,}")
+    elif not number.is_integer():
+        report.add(f"{key}: {text[:30]!r} is not a whole number; using {int(number):,}")
 
 
 def audit(params: Mapping[str, str]) -> UrlAudit:
@@ -120,16 +133,14 @@ def audit(params: Mapping[str, str]) -> UrlAudit:
             report.add(f"{key[:30]}: unknown setting")
         elif len(value) > limits.MAX_URL_CHARS:
             report.add(f"{key}: value too long")
-        elif key == "preset" and value not in PRESETS:
-            report.add(f"preset: unknown {value[:30]!r}")
-        elif key == "seed" and not _is_int_in(value, 0, MAX_SEED):
-            report.add(f"seed: {value[:30]!r} is not a whole number from 0 to {MAX_SEED}")
-        elif key == "iterations" and not _is_int_in(value, 1, limits.APP_MAX_ITERATIONS):
-            report.add(f"iterations: {value[:30]!r} is not from 1 to {limits.APP_MAX_ITERATIONS:,}")
+        elif key in LABELS and value not in LABELS[key].values():
+            report.add(f"{key}: {value[:30]!r} is not one of {', '.join(LABELS[key].values())}")
+        elif key == "seed":
+            _check_whole(report, key, value, 0, MAX_SEED)
+        elif key == "iterations":
+            _check_whole(report, key, value, 1, limits.APP_MAX_ITERATIONS)
         elif key == "lr" and not _is_offered_rate(value):
             report.add(f"lr: {value[:30]!r} is not one of the offered learning rates")
-        elif key == "loss" and value not in LOSSES:
-            report.add(f"loss: {value[:30]!r} is not one of {', '.join(LOSSES)}")
         elif key in ("bias", "presenter") and value.lower() not in ("true", "false"):
             report.add(f"{key}: {value[:30]!r} is not true or false")
         elif key == "data":

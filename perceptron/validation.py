@@ -187,7 +187,13 @@ def _float_or_inf(value: numbers.Real) -> float:
 
 
 def check_params(
-    seed: Any, iterations: Any, learning_rate: Any, bias: Any, loss: Any, n_rows: int = 1
+    seed: Any,
+    iterations: Any,
+    learning_rate: Any,
+    bias: Any,
+    loss: Any,
+    n_rows: int = 1,
+    max_values: int = limits.MAX_HISTORY_VALUES,
 ) -> tuple[int, int, float, bool, str]:
     """Validate training parameters; each message starts with the field's name."""
     if not _is_integer(seed) or not 0 <= int(seed) <= MAX_SEED:
@@ -198,8 +204,8 @@ def check_params(
         raise ValueError(
             f"iterations: {int(iterations):,} is more than the limit of {limits.MAX_ITERATIONS:,}"
         )
-    if (int(iterations) + 1) * n_rows > limits.MAX_HISTORY_VALUES:
-        most = limits.MAX_HISTORY_VALUES // n_rows - 1
+    if (int(iterations) + 1) * n_rows > max_values:
+        most = max_values // n_rows - 1
         raise ValueError(
             f"iterations: {int(iterations):,} steps × {n_rows} rows would record too much "
             f"history; use at most {most:,} iterations for this many rows"

@@ -144,3 +144,35 @@ def test_compare_page_runs_without_exception():
     assert not at.exception
     assert len(at.main.dataframe) == 1
     assert len(at.main.dataframe[0].value) == 3  # lr 0.1, 1 and 10 with the sidebar's seed
+
+
+def test_an_unexpected_error_in_a_page_is_caught_at_the_page_boundary(monkeypatch):
+    import perceptron.figures
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(perceptron.figures, "loss_figure", broken)
+    at = fresh()
+    assert not at.exception  # no traceback for the student
+    assert any("Something went wrong" in e.value for e in at.error)
+    assert at.button(key="reset_session")
+    at.button(key="reset_session").click().run()
+    assert "t" not in at.session_state or at.session_state.t == 0
+
+
+def test_presenter_mode_from_the_url_and_the_toggle():
+    at = fresh(presenter="true")
+    assert at.session_state.ctx.presenter is True
+    assert at.toggle(key="presenter").value is True
+    at.toggle(key="presenter").set_value(False).run()
+    assert at.session_state.ctx.presenter is False
+    assert not at.exception
+
+
+def test_share_and_export_panel_offers_link_and_downloads():
+    at = fresh(seed="7")
+    click(at, "step")
+    link = next(c.value for c in at.code if "seed=7" in c.value)
+    assert "t=1" in link
+    assert not at.exception

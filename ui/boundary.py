@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -16,15 +17,17 @@ def _reset_session() -> None:
     st.query_params.clear()
 
 
-def guarded(page: Callable[[], None]) -> None:
-    """Run ``page``; on an unexpected error show a friendly message and a way out.
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """On an unexpected error show a friendly message and a way out; log the details.
 
-    The full traceback goes to the server log for whoever runs the server.
+    Used at every page boundary and inside every fragment (Streamlit would
+    otherwise draw a fragment's exception itself, traceback included).
     Streamlit's own control flow (``st.rerun``, ``st.stop``) derives from
     BaseException and passes through untouched.
     """
     try:
-        page()
+        yield
     except Exception:
         log.exception("Unexpected error while drawing a page")
         st.error(
@@ -32,4 +35,12 @@ def guarded(page: Callable[[], None]) -> None:
             "if it happens again, reset this session to start from the notebook's defaults.",
             icon=":material/error:",
         )
-        st.button("Reset this session", on_click=_reset_session, type="primary")
+        st.button(
+            "Reset this session", key="reset_session", on_click=_reset_session, type="primary"
+        )
+
+
+def guarded(page: Callable[[], None]) -> None:
+    """Run ``page`` inside :func:`friendly_errors`."""
+    with friendly_errors():
+        page()

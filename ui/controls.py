@@ -16,12 +16,11 @@ import streamlit as st
 import perceptron
 from perceptron import limits
 from perceptron.datasets import DEFAULT_PRESET, PRESETS
-from perceptron.urlstate import LEARNING_RATES, format_number
+from perceptron.urlstate import LEARNING_RATES, LOSS_LABELS, format_number
 from ui import links
 from ui.run import RunSpec, train
 
 DEFAULTS = {"seed": 1, "iterations": 10001, "lr": 1.0, "bias": False, "loss": "squared"}
-LOSS_LABELS = {"squared": "Squared error (notebook)", "cross_entropy": "Cross-entropy"}
 
 
 @dataclass
@@ -87,24 +86,29 @@ def _dataset(preset_key: str) -> tuple[tuple[tuple[float, float, float], ...] | 
 
 def _parameters() -> None:
     st.number_input(
+        # Float-typed on purpose: Streamlit's int parser lets an overflowing URL value
+        # (?seed=1e309) escape as an exception; the float one ignores it.
         "Seed",
-        min_value=0,
-        max_value=2**32 - 1,
-        value=DEFAULTS["seed"],
-        step=1,
+        min_value=0.0,
+        max_value=float(2**32 - 1),
+        value=float(DEFAULTS["seed"]),
+        step=1.0,
+        format="%.0f",
         key="seed",
         bind="query-params",
         help="Picks the random starting weights (the notebook uses 1).",
     )
     st.number_input(
         "Iterations",
-        min_value=1,
-        max_value=limits.APP_MAX_ITERATIONS,
-        value=DEFAULTS["iterations"],
-        step=1000,
+        min_value=1.0,
+        max_value=float(limits.APP_MAX_ITERATIONS),
+        value=float(DEFAULTS["iterations"]),
+        step=1000.0,
+        format="%.0f",
         key="iterations",
         bind="query-params",
-        help="Gradient-descent updates. 10,001 = the notebook's one manual step + 10,000.",
+        help="Gradient-descent updates (1 to 100,000). 10,001 = the notebook's one manual step "
+        "+ 10,000. Long runs are drawn with at most 400 points per line.",
     )
     st.select_slider(
         "Learning rate",
@@ -168,6 +172,15 @@ def sidebar() -> Context:
         loss=str(state.loss or DEFAULTS["loss"]),
     )
     try:
+        perceptron.check_params(
+            spec.seed,
+            spec.iterations,
+            spec.learning_rate,
+            spec.bias,
+            spec.loss,
+            n_rows=len(spec.rows),
+            max_values=limits.APP_MAX_HISTORY_VALUES,
+        )
         history = train(spec)
     except ValueError as error:  # e.g. too many rows × iterations to record
         problems.append(str(error))

@@ -16,8 +16,8 @@ from perceptron.urlstate import encode_rows, format_number
 
 BOUND_DEFAULTS = {
     "preset": "notebook",
-    "seed": 1,
-    "iterations": 10001,
+    "seed": 1.0,
+    "iterations": 10001.0,
     "lr": 1.0,
     "bias": False,
     "loss": "squared",
@@ -88,9 +88,11 @@ def share_link(t: int) -> str:
     for key, default in BOUND_DEFAULTS.items():
         value = state.get(key, default)
         if value is not None and value != default:
-            if isinstance(value, bool):
+            if key in urlstate.LABELS:
+                query[key] = urlstate.LABELS[key][value]
+            elif isinstance(value, bool):
                 query[key] = str(value).lower()
-            elif isinstance(value, float):
+            elif isinstance(value, (int, float)):
                 query[key] = format_number(value)
             else:
                 query[key] = str(value)

@@ -22,6 +22,7 @@ import streamlit as st
 
 from perceptron.playback import PLAY_SECONDS, fraction_at, next_decade, step_at, timeline
 from ui import links
+from ui.boundary import friendly_errors
 from ui.controls import Context
 
 CLOCK_SECONDS = 0.5
@@ -187,23 +188,25 @@ def stage(
 
     @st.fragment
     def _stage() -> None:
-        _bar(last, allow_play)
-        if bool(state.get("playing", False)) != state.timer_on:
-            st.rerun(scope="app")  # start or stop the clock: only a full run can
-        t = current_step(last)
-        links.write_step(t)
-        if not state.timer_on:
-            live(ctx, t)
-            if charts is not None:
-                charts(ctx, t, None)
+        with friendly_errors():
+            _bar(last, allow_play)
+            if bool(state.get("playing", False)) != state.timer_on:
+                st.rerun(scope="app")  # start or stop the clock: only a full run can
+            t = current_step(last)
+            links.write_step(t)
+            if not state.timer_on:
+                live(ctx, t)
+                if charts is not None:
+                    charts(ctx, t, None)
 
     @st.fragment(run_every=CLOCK_SECONDS)
     def _clock() -> None:
         """While playing: follow the browser's animation with the numbers; stop at the end."""
-        _advance(last)
-        if not state.get("playing", False):
-            st.rerun(scope="app")
-        live(ctx, state.t)
+        with friendly_errors():
+            _advance(last)
+            if not state.get("playing", False):
+                st.rerun(scope="app")
+            live(ctx, state.t)
 
     _stage()
     if state.timer_on:

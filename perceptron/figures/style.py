@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from plotly.colors import get_colorscale, sample_colorscale
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -48,6 +51,28 @@ BOUNDARY_COLOUR = "#000000"
 
 OUTPUT_COLOURSCALE = "balance"
 """cmocean's perceptually uniform diverging scale: 0 blue, 0.5 white, 1 red."""
+
+LOGIT_SPAN = 6.0
+"""The heat map's colour range in logits: σ(±6) = 0.0025 / 0.9975, beyond that it saturates."""
+
+SIGMOID_COLOURSCALE = [
+    [p, colour]
+    for p, colour in zip(
+        np.linspace(0, 1, 49).tolist(),
+        sample_colorscale(
+            get_colorscale(OUTPUT_COLOURSCALE),
+            (1 / (1 + np.exp(-np.linspace(-LOGIT_SPAN, LOGIT_SPAN, 49)))).tolist(),
+        ),
+        strict=True,
+    )
+]
+"""The output colour scale re-spaced in logits, so colour(logit) = output colour(σ(logit))."""
+
+OUTPUT_TICKS = {
+    "tickvals": [float(np.log(o / (1 - o))) for o in (0.01, 0.1, 0.5, 0.9, 0.99)],
+    "ticktext": ["0.01", "0.1", "0.5", "0.9", "0.99"],
+}
+
 
 LOSS_COLOURSCALE = [[0.0, "#F7F7F7"], [1.0, "#5A5A5A"]]
 """Light valley, darker hills: a lightness ramp on which every run colour stays visible."""

@@ -12,13 +12,15 @@ from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import get_colorscale, sample_colorscale
 
 from perceptron.figures.geometry import HIGH, LOW, decision_boundary, plane_weights
 from perceptron.figures.sampling import clamp_step
 from perceptron.figures.style import (
     BOUNDARY_COLOUR,
+    LOGIT_SPAN,
     OUTPUT_COLOURSCALE,
+    OUTPUT_TICKS,
+    SIGMOID_COLOURSCALE,
     base_layout,
     row_colour,
     style,
@@ -44,28 +46,6 @@ ROW_HOVER = (
     "row %{customdata[0]}<br>x1 = %{x}, x2 = %{y}<br>target %{customdata[1]}"
     "<br>prediction %{customdata[2]:.6f}<extra></extra>"
 )
-
-
-LOGIT_SPAN = 6.0
-"""The heat map's colour range in logits: σ(±6) = 0.0025 / 0.9975, beyond that it saturates."""
-
-SIGMOID_COLOURSCALE = [
-    [p, colour]
-    for p, colour in zip(
-        np.linspace(0, 1, 49).tolist(),
-        sample_colorscale(
-            get_colorscale(OUTPUT_COLOURSCALE),
-            (1 / (1 + np.exp(-np.linspace(-LOGIT_SPAN, LOGIT_SPAN, 49)))).tolist(),
-        ),
-        strict=True,
-    )
-]
-"""The output colour scale re-spaced in logits, so colour(logit) = output colour(σ(logit))."""
-
-OUTPUT_TICKS = {
-    "tickvals": [float(np.log(o / (1 - o))) for o in (0.01, 0.1, 0.5, 0.9, 0.99)],
-    "ticktext": ["0.01", "0.1", "0.5", "0.9", "0.99"],
-}
 
 
 def _logit_corners(w1: float, w2: float, b: float) -> list[list[float]]:

@@ -1,0 +1,130 @@
+"""Several sessions at once, each in its own thread: nobody sees anyone else's numbers.
+
+AppTest instances are independent sessions sharing one process, so the cached
+trainer (``st.cache_data``) and any module-level state are genuinely shared
+between them, as on a server in a lecture hall.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from streamlit.runtime import Runtime
+from streamlit.testing.v1 import app_test
+
+import perceptron
+from perceptron.urlstate import decode_rows
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+ITERATIONS = 200
+ROUNDS = 5
+SESSIONS = [
+    {"seed": 11, "data": "0,1,0;0,1,0;1,0,1;1,0,1", "lr": "1"},
+    {"seed": 22, "data": "0,0,0;0,1,1;1,0,1;1,1,1", "lr": "0.5"},
+    {"seed": 33, "data": "0,0,0;0,1,0;1,0,0;1,1,1", "lr": "2"},
+    {"seed": 44, "data": "2,-1,1;-3,0.5,0", "lr": "10"},
+]
+
+
+def expected(session: dict, seed: int) -> perceptron.History:
+    decoded, _ = decode_rows(session["data"])
+    return perceptron.train(
+        [row[:2] for row in decoded],
+        [row[2] for row in decoded],
+        seed=seed,
+        iterations=ITERATIONS,
+        learning_rate=float(session["lr"]),
+    )
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def check(at, history: perceptron.History, t: int) -> None:
+    assert not at.exception, at.exception
+    assert metric(at, "Iteration") == f"{t:,}"
+    assert metric(at, "w1") == f"{history.weights[t][0]:.6f}"
+    assert metric(at, "w2") == f"{history.weights[t][1]:.6f}"
+    assert metric(at, "Loss") == f"{history.loss[t]:.6g}"
+
+
+def drive(index: int, barrier: threading.Barrier) -> list[str]:
+    """Open, step, change the seed, step again; interleaved with the others by the barrier."""
+    from streamlit.testing.v1 import AppTest
+
+    session = SESSIONS[index]
+    seen = []
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in session.items():
+        at.query_params[key] = str(value)
+    at.query_params["iterations"] = str(ITERATIONS)
+    barrier.wait()
+    at.run()
+    history = expected(session, session["seed"])
+    check(at, history, 0)
+    t = 0
+    for round_ in range(ROUNDS):  # a different number of steps per session, same rounds
+        barrier.wait()
+        if round_ < index + 2:
+            t += 1
+            at.button(key="step").click().run()
+            check(at, history, t)
+            seen.append(metric(at, "w1"))
+    barrier.wait()
+    new_seed = session["seed"] + 1000
+    at.number_input(key="seed").set_value(new_seed).run()
+    history = expected(session, new_seed)
+    check(at, history, t)
+    barrier.wait()
+    at.button(key="step").click().run()
+    check(at, history, t + 1)
+    seen.append(metric(at, "w1"))
+    return seen
+
+
+class _StickyMeta(type(Runtime)):
+    """AppTest sets ``Runtime._instance`` to a mock for each run and clears it after.
+
+    With runs in several threads, one run's clearing pulls the runtime from under
+    another (``RuntimeError: Runtime hasn't been created!`` in a component). This
+    harness-only shim keeps the latest mock instead of clearing it.
+    """
+
+    def __setattr__(cls, name, value):
+        if name == "_instance":
+            if value is not None:
+                Runtime._instance = value
+            return
+        super().__setattr__(name, value)
+
+
+class _StickyRuntime(Runtime, metaclass=_StickyMeta):
+    pass
+
+
+@pytest.fixture
+def threadable_apptest(monkeypatch):
+    monkeypatch.setattr(app_test, "Runtime", _StickyRuntime)
+    yield
+    Runtime._instance = None
+
+
+@pytest.mark.usefixtures("threadable_apptest")
+def test_sessions_in_threads_each_see_only_their_own_run():
+    barrier = threading.Barrier(len(SESSIONS), timeout=120)
+
+    def run(index: int) -> list[str]:
+        try:
+            return drive(index, barrier)
+        except BaseException:
+            barrier.abort()  # let the others fail fast instead of waiting out the timeout
+            raise
+
+    with ThreadPoolExecutor(len(SESSIONS)) as pool:
+        results = list(pool.map(run, range(len(SESSIONS))))
+    finals = [seen[-1] for seen in results]
+    assert len(set(finals)) == len(finals)  # four different runs, four different numbers

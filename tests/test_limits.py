@@ -1,0 +1,517 @@
+"""Every cap at and just past its bound: engine, URL, divergence, saturation, memory.
+
+A limit is only real if the value one past it is refused with a message that
+names the field, and the value at it is accepted. Through the app, a bad URL
+value must fall back to the default with a warning naming the field, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import pathlib
+import subprocess
+import sys
+import textwrap
+import warnings
+from typing import Any
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import perceptron
+from perceptron import limits
+from perceptron.urlstate import LEARNING_RATES
+from perceptron.validation import MAX_SEED
+from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y, ROOT
+
+APP = str(ROOT / "app.py")
+GOOD = {"seed": 1, "iterations": 10, "learning_rate": 1.0, "bias": False, "loss": "squared"}
+
+
+def params(**changes: Any) -> tuple:
+    values = {**GOOD, **changes}
+    return perceptron.check_params(
+        values["seed"],
+        values["iterations"],
+        values["learning_rate"],
+        values["bias"],
+        values["loss"],
+        n_rows=values.get("n_rows", 4),
+    )
+
+
+# --- the engine's parameter bounds ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, MAX_SEED, np.int64(7), np.uint32(MAX_SEED)])
+def test_seed_at_the_bounds_is_accepted(seed):
+    assert params(seed=seed)[0] == int(seed)
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, seed=seed, iterations=1)
+    expected = 2 * np.random.RandomState(int(seed)).random_sample(2) - 1
+    np.testing.assert_array_equal(history.weights[0], expected)
+
+
+@pytest.mark.parametrize("seed", [-1, MAX_SEED + 1, 2**64, "1", True, False, 1.0, None, math.nan])
+def test_seed_past_the_bounds_is_refused_naming_seed(seed):
+    with pytest.raises(ValueError, match=r"^seed: "):
+        params(seed=seed)
+    with pytest.raises(ValueError, match=r"^seed: "):
+        perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, seed=seed, iterations=1)
+
+
+def test_iterations_zero_and_max_are_accepted():
+    assert params(iterations=0)[1] == 0
+    assert params(iterations=limits.MAX_ITERATIONS, n_rows=1)[1] == limits.MAX_ITERATIONS
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=0)
+    assert history.last_step == 0 and history.weights.shape == (1, 2)
+    assert history.gradients.shape == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "iterations", [-1, limits.MAX_ITERATIONS + 1, 10**12, 10**400, 1.0, "10", True, None]
+)
+def test_iterations_past_the_bounds_are_refused_naming_iterations(iterations):
+    with pytest.raises(ValueError, match=r"^iterations: "):
+        params(iterations=iterations, n_rows=1)
+
+
+def test_history_cap_is_exact_for_many_rows():
+    rows = limits.MAX_ROWS
+    most = limits.MAX_HISTORY_VALUES // rows - 1
+    assert (most + 1) * rows <= limits.MAX_HISTORY_VALUES < (most + 2) * rows
+    assert params(iterations=most, n_rows=rows)[1] == most
+    with pytest.raises(ValueError, match=r"^iterations: .*at most " + f"{most:,}"):
+        params(iterations=most + 1, n_rows=rows)
+
+
+def test_history_cap_through_train_with_many_rows():
+    X = np.tile(NOTEBOOK_X, (limits.MAX_ROWS // 4, 1))
+    y = np.tile(NOTEBOOK_Y, limits.MAX_ROWS // 4)
+    with pytest.raises(ValueError, match=r"^iterations: "):
+        perceptron.train(X, y, iterations=limits.MAX_HISTORY_VALUES // limits.MAX_ROWS)
+
+
+@pytest.mark.parametrize("rate", [min(LEARNING_RATES), max(LEARNING_RATES), 1e-300, 1e300])
+def test_offered_and_extreme_learning_rates_are_accepted(rate):
+    assert params(learning_rate=rate)[2] == rate
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, learning_rate=rate, iterations=50)
+    end = history.last_step
+    assert np.isfinite(history.loss[: end + 1]).all()
+    assert ((history.predictions[: end + 1] >= 0) & (history.predictions[: end + 1] <= 1)).all()
+
+
+@pytest.mark.parametrize(
+    "rate", [0, 0.0, -0.0, -1, -1e-300, math.nan, math.inf, -math.inf, 10**400, "1", True, None]
+)
+def test_bad_learning_rates_are_refused_naming_the_field(rate):
+    with pytest.raises(ValueError, match=r"^learning_rate: "):
+        params(learning_rate=rate)
+
+
+@pytest.mark.parametrize(("field", "value"), [("bias", 1), ("bias", "true"), ("loss", "hinge")])
+def test_bias_and_loss_must_be_exact(field, value):
+    with pytest.raises(ValueError, match=f"^{field}: "):
+        params(**{field: value})
+
+
+# --- divergence and saturation ----------------------------------------------------------------
+
+DIVERGING = {
+    "X": [[1e200, 1e200], [-1e200, 1e200]],
+    "y": [1, 0],
+    "learning_rate": 100.0,
+    "loss": "cross_entropy",
+}
+DIVERGING_URL = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100"}
+
+
+def diverging_history(iterations: int = 30) -> perceptron.History:
+    return perceptron.train(
+        DIVERGING["X"],
+        DIVERGING["y"],
+        iterations=iterations,
+        learning_rate=DIVERGING["learning_rate"],
+        loss=DIVERGING["loss"],
+    )
+
+
+def test_overflowing_weights_are_reported_as_divergence_not_warnings():
+    history = diverging_history()
+    assert history.diverged_at is not None and history.diverged_at >= 1
+    end = history.last_step
+    assert end == history.diverged_at - 1
+    assert np.isfinite(history.weights[: end + 1]).all()
+    assert np.isfinite(history.loss[: end + 1]).all()
+    assert np.isnan(history.weights[history.diverged_at :]).all()
+    assert history.summary()["diverged_at"] == history.diverged_at
+    assert math.isfinite(history.summary()["final_loss"])
+
+
+def non_finite(value: Any, path: str = "") -> list[str]:
+    """Paths of every NaN/inf number inside a figure's dict (lists, arrays, nested dicts)."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in non_finite(v, f"{path}.{k}")]
+    if isinstance(value, (list, tuple)):
+        return [p for i, v in enumerate(value) for p in non_finite(v, f"{path}[{i}]")]
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "fc" and not np.isfinite(value).all():
+            return [path]
+        if value.dtype == object:
+            return non_finite(value.tolist(), path)
+        return []
+    if isinstance(value, (float, np.floating)) and not math.isfinite(value):
+        return [path]
+    return []
+
+
+def figure_builders() -> dict[str, Any]:
+    figures = pytest.importorskip("perceptron.figures")
+    builders = {
+        "surface_heatmap": lambda h, t: figures.surface_figure(h, t, kind="heatmap"),
+        "surface_3d": lambda h, t: figures.surface_figure(h, t, kind="3d"),
+    }
+    for name in ("landscape_figure", "weights_figure", "errors_figure", "loss_figure"):
+        builders[name] = getattr(figures, name)
+    return builders
+
+
+@pytest.mark.parametrize("which", ["first", "last"])
+def test_figures_of_a_diverged_run_hold_no_nan_or_inf(which):
+    history = diverging_history()
+    t = 0 if which == "first" else history.last_step
+    for name, build in figure_builders().items():
+        fig = build(history, t)
+        bad = non_finite(fig.to_dict()["data"])
+        assert not bad, f"{name} at t={t}: non-finite values at {bad[:5]}"
+        json.dumps(fig.to_plotly_json(), default=str)  # and it serialises
+
+
+def test_saturated_inputs_give_exact_zero_and_one_without_warnings():
+    # Seed 7 starts at w ≈ (-0.847, 0.560), so the logits are about ±1407: far past
+    # the ±745 where exp underflows. The notebook's formula would warn; ours must not.
+    X = [[-1000.0, 1000.0], [1000.0, -1000.0]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for loss in perceptron.LOSSES:
+            history = perceptron.train(X, [1, 0], seed=7, iterations=20, loss=loss)
+            assert history.diverged_at is None
+            assert history.predictions[0].tolist() == [1.0, 0.0]
+            assert np.isfinite(history.loss).all()
+            assert history.loss[0] == 0.0
+            wrong = perceptron.train(X, [0, 1], seed=7, iterations=20, loss=loss)
+            assert wrong.predictions[0].tolist() == [1.0, 0.0]
+            assert np.isfinite(wrong.loss).all() and wrong.loss[0] > 0
+
+
+# --- the same bounds through the URL --------------------------------------------------------
+
+
+def open_app(query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def notice(at: AppTest) -> str:
+    texts = [w.value for w in at.warning if "ignored" in w.value]
+    assert len(texts) == 1, [w.value for w in at.warning]
+    return texts[0]
+
+
+DEFAULT_STATE = {"seed": 1, "iterations": 10001, "lr": 1.0, "bias": False, "loss": "squared"}
+
+BAD_URLS = [
+    ({"seed": "abc"}, "seed"),
+    ({"seed": "-1"}, "seed"),
+    ({"seed": str(MAX_SEED + 1)}, "seed"),
+    ({"iterations": str(10**12)}, "iterations"),
+    ({"iterations": "0"}, "iterations"),
+    ({"lr": "-1"}, "lr"),
+    ({"lr": "0"}, "lr"),
+    ({"lr": "nan"}, "lr"),
+    ({"lr": "inf"}, "lr"),
+    ({"lr": "0.3"}, "lr"),
+    ({"bias": "maybe"}, "bias"),
+    ({"loss": "hinge"}, "loss"),
+    ({"preset": "nope"}, "preset"),
+    ({"t": "-3"}, "t"),
+    ({"data": "1,2;3,4"}, "data"),
+    ({"data": "0,0,2"}, "data"),
+    ({"data": "a,b,c"}, "data"),
+    ({"data": "1e309,0,1"}, "data"),
+    ({"data": "0,0,0;" * 2000}, "data"),
+    ({"data": "x" * 10_000}, "data"),
+    ({"lr": "5" * 10_000}, "lr"),
+    ({"utm_source": "mail"}, "utm_source"),
+]
+
+
+@pytest.mark.parametrize(("query", "field"), BAD_URLS, ids=lambda v: str(v)[:40])
+def test_a_bad_url_value_falls_back_with_a_warning_naming_it(query, field):
+    at = open_app(query)
+    assert not at.exception
+    assert notice(at).count(f"{field}:") == 1
+    for key, default in DEFAULT_STATE.items():
+        assert at.session_state[key] == default, key
+    assert metric(at, "w1") == "-0.165956"  # the notebook's start: defaults were used
+    assert metric(at, "Iteration") == "0"
+    if field not in ("data", "t", "preset"):
+        assert field not in at.query_params  # and the bad value is not kept in the URL
+
+
+# Streamlit's int number_input deserialiser does int(float(value)) and lets the
+# OverflowError of a non-finite value escape, so the seed and iterations inputs are
+# float-typed; a superscript digit passes str.isdigit() but not int().
+OVERFLOWING_URLS = [
+    {"seed": "1e309"},
+    {"iterations": "-inf"},
+    {"seed": "9" * 10_000},
+    {"t": "²"},
+    {"seed": "²"},
+]
+
+
+@pytest.mark.parametrize("query", OVERFLOWING_URLS, ids=lambda q: str(q)[:30])
+def test_an_overflowing_number_in_the_url_falls_back(query):
+    at = open_app(query)
+    assert not at.exception
+    assert not at.error
+    assert metric(at, "w1") == "-0.165956"
+
+
+def test_many_bad_fields_are_all_named_at_once():
+    at = open_app({"seed": "x", "lr": "-1", "loss": "?", "zzz": "1", "iterations": str(10**12)})
+    assert not at.exception
+    text = notice(at)
+    for field in ("seed:", "lr:", "loss:", "zzz:", "iterations:"):
+        assert field in text
+    assert at.session_state["lr"] == 1.0 and at.session_state["seed"] == 1
+
+
+def test_a_step_beyond_the_end_is_clamped_and_said():
+    at = open_app({"iterations": "20", "t": "99999999"})
+    assert not at.exception
+    assert metric(at, "Iteration") == "20"
+    at.button(key="back").click().run()  # any rerun; the notice must be up by now
+    assert metric(at, "Iteration") == "19"
+    assert "t: step 99,999,999 is beyond this run's end" in notice(at)
+
+
+def test_a_step_beyond_the_end_is_said_on_the_first_page_load():
+    at = open_app({"iterations": "20", "t": "99999999"})
+    assert "t: step 99,999,999 is beyond" in notice(at)
+
+
+def test_accepted_extremes_through_the_url():
+    at = open_app(
+        {"seed": str(MAX_SEED), "iterations": str(limits.APP_MAX_ITERATIONS), "lr": "0.001"}
+    )
+    assert not at.exception
+    assert not [w for w in at.warning if "ignored" in w.value]
+    assert at.session_state["seed"] == MAX_SEED
+    assert at.session_state["iterations"] == limits.APP_MAX_ITERATIONS
+    assert at.session_state["lr"] == min(LEARNING_RATES)
+    expected = perceptron.initial_weights(MAX_SEED, 2)
+    assert metric(at, "w1") == f"{expected[0]:.6f}"
+
+
+def test_a_diverging_run_in_the_app_says_where_and_does_not_crash():
+    at = open_app({**DIVERGING_URL, "iterations": "30"})
+    # Set by the widget: a URL ``loss=cross_entropy`` is dropped (see the URL round-trip tests).
+    at.button_group(key="loss").set_value("cross_entropy").run()
+    assert not at.exception
+    history = diverging_history(30)
+    texts = [e.value for e in at.error]
+    assert any(f"diverged at step {history.diverged_at:,}" in t for t in texts), texts
+    for _ in range(3):  # Step until the button stops at the last finite step
+        step = at.button(key="step")
+        if step.disabled:
+            break
+        step.click().run()
+    assert not at.exception
+    assert metric(at, "Iteration") == f"{history.last_step:,}"
+    assert metric(at, "w1") == f"{history.weights[history.last_step][0]:.6f}"
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+
+def history_bytes(history: perceptron.History) -> int:
+    arrays = [v for v in vars(history).values() if isinstance(v, np.ndarray)]
+    return sum(a.nbytes for a in arrays)
+
+
+def test_one_history_at_the_apps_iteration_cap_fits_its_bound():
+    # Per step the run stores one weight and one gradient per weight (2 inputs + bias),
+    # one prediction per row and one loss: (3 + 3 + rows + 1) float64 values.
+    rows, weights = 4, 3
+    bound = (limits.APP_MAX_ITERATIONS + 1) * (2 * weights + rows + 1) * 8 + 4096
+    assert bound < 16 * 2**20  # the documented ceiling: under 16 MiB per cached run
+    history = perceptron.train(
+        NOTEBOOK_X, NOTEBOOK_Y, iterations=limits.APP_MAX_ITERATIONS, bias=True
+    )
+    used = history_bytes(history)
+    print(f"\nhistory at {limits.APP_MAX_ITERATIONS:,} iterations: {used / 2**20:.2f} MiB")
+    assert used <= bound
+
+
+def test_worst_history_the_engine_allows_is_capped():
+    # Predictions dominate: MAX_HISTORY_VALUES of them, whatever the row count.
+    most_rows_values = limits.MAX_HISTORY_VALUES * 8
+    assert most_rows_values <= 80 * 10**6
+
+
+def test_the_apps_run_cache_worst_case_fits_in_a_gigabyte():
+    # The app caps (iterations + 1) × rows at APP_MAX_HISTORY_VALUES, so each cached run
+    # holds at most ~8 MB of predictions; CACHE_ENTRIES of them must still fit.
+    per_run = limits.APP_MAX_HISTORY_VALUES * 8
+    assert limits.CACHE_ENTRIES * per_run <= 2**30
+
+
+RSS_SCRIPT = textwrap.dedent(
+    """
+    import gc, resource, sys
+    import psutil
+    from streamlit.testing.v1 import AppTest
+    app = sys.argv[1]
+    proc = psutil.Process()
+    def session(i):
+        at = AppTest.from_file(app, default_timeout=60)
+        at.query_params["seed"] = str(100 + i)
+        at.query_params["data"] = f"0,{i % 7},0;1,{i % 5},1;{i},1,1"
+        at.query_params["iterations"] = "300"
+        at.run()
+        at.button(key="step").click().run()
+        assert not at.exception, at.exception
+        return at
+    session(-1)
+    gc.collect()
+    start = proc.memory_info().rss
+    for i in range(20):
+        session(i)
+    gc.collect()
+    end = proc.memory_info().rss
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(start, end, peak)
+    """
+)
+
+
+def test_twenty_sessions_do_not_grow_memory_without_bound(tmp_path: pathlib.Path):
+    psutil = pytest.importorskip("psutil")
+    assert psutil
+    script = tmp_path / "rss.py"
+    script.write_text(RSS_SCRIPT)
+    done = subprocess.run(
+        [sys.executable, str(script), APP],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    start, end, peak = (int(v) for v in done.stdout.split()[-3:])
+    mib = 2**20
+    print(
+        f"\n20 AppTest sessions: RSS {start / mib:.0f} → {end / mib:.0f} MiB "
+        f"(growth {(end - start) / mib:+.1f} MiB), peak {peak / mib:.0f} MiB"
+    )
+    assert end - start < 500 * mib
+
+
+# --- no state shared between sessions ----------------------------------------------------------
+
+MUTATORS = {
+    "append",
+    "extend",
+    "insert",
+    "update",
+    "setdefault",
+    "pop",
+    "popitem",
+    "clear",
+    "add",
+    "discard",
+    "remove",
+    "__setitem__",
+}
+
+
+def shared_state_problems(path: pathlib.Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    module_names = set()
+    for node in tree.body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        module_names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    problems = []
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Lambda))]
+    for function in functions:
+        for node in ast.walk(function):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                problems.append(f"{where} declares {node.names}")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in module_names
+                and node.func.attr in MUTATORS
+            ):
+                problems.append(f"{where} mutates module-level {node.func.value.id}")
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else []
+                if isinstance(node, ast.AugAssign):
+                    targets = [node.target]
+                for target in targets:
+                    base = target
+                    while isinstance(base, (ast.Subscript, ast.Attribute)):
+                        base = base.value
+                    if (
+                        base is not target
+                        and isinstance(base, ast.Name)
+                        and base.id in module_names
+                    ):
+                        problems.append(f"{where} writes into module-level {base.id}")
+    return problems
+
+
+SHARED_FILES = sorted([*(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")])
+
+
+@pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_module_level_state_is_mutated_across_sessions(path):
+    assert shared_state_problems(path) == []
+
+
+def test_the_scanner_catches_shared_state(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "SEEN = []\nCOUNT = {}\n\n"
+        "def f(x):\n    SEEN.append(x)\n    COUNT[x] = 1\n\n"
+        "def g():\n    global SEEN\n    SEEN = []\n"
+    )
+    assert len(shared_state_problems(bad)) == 3
+
+
+@pytest.mark.parametrize("path", [p for p in SHARED_FILES if p.parent.name == "ui"])
+def test_ui_module_level_values_are_immutable_or_read_only(path):
+    """Module-level values in ui/ are constants: numbers, strings, tuples, frozen dicts of them."""
+    tree = ast.parse(path.read_text())
+    for node in tree.body:
+        mutable = (ast.List, ast.Set, ast.ListComp, ast.SetComp)
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, mutable):
+            pytest.fail(f"{path.name}:{node.lineno} module-level mutable {type(node.value)}")
