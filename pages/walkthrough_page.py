@@ -4,14 +4,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from perceptron import History, StepView
 from ui import playback, shell
 from ui.controls import Context
 
 
-def array_table(values: np.ndarray, row_label: str, columns: list[str]) -> None:
-    """A small array shown like the notebook prints it: 8 decimals, 1-based rows."""
-    frame = pd.DataFrame(np.atleast_2d(values), columns=columns)
-    frame.index = pd.RangeIndex(1, len(frame) + 1, name=row_label)
+def array_table(values: np.ndarray, index: list[str], columns: list[str]) -> None:
+    """A small array shown as the notebook prints it: column vectors, 8 decimals."""
+    frame = pd.DataFrame(np.atleast_2d(values), index=index, columns=columns)
     st.dataframe(frame.style.format("{:.8f}"), width="content")
 
 
@@ -21,10 +21,30 @@ def cell(title: str, formula: str, meaning: str) -> None:
     st.markdown(meaning)
 
 
+def after_training(h: History) -> None:
+    """The notebook's last cell: the weights after the loop, and a subtlety in its output."""
+    end = h.last_step
+    st.markdown(f"#### 8 · Output after training (step {end:,})")
+    left, right = st.columns(2)
+    with left:
+        array_table(h.weights[end][:, None], h.weight_names, ["synapse_0"])
+    with right:
+        before = max(end - 1, 0)
+        array_table(h.predictions[before][:, None], [f"row {i + 1}" for i in range(h.n_rows)],
+                    [f"layer_1 (step {before:,})"])  # fmt: skip
+    st.caption(
+        "The notebook prints `layer_1` after its loop, but `layer_1` was computed *before* the "
+        "loop's last update, so its 'Synapse predictions' belong to the previous step. The "
+        "table shows the same thing; the Train page shows the prediction of the final weights."
+    )
+
+
 def draw(ctx: Context, t: int) -> None:
     h = ctx.history
     view = h.step(t)
     names = h.weight_names
+    inputs = [f"x{j + 1}" for j in range(h.X.shape[1])] + (["1 (bias)"] if h.bias else [])
+    rows = [f"row {i + 1}" for i in range(h.n_rows)]
     squared = h.objective == "squared"
     st.markdown(f"### Step t = {t:,}: the update from `synapse_0` at step {t} to step {t + 1}")
 
@@ -36,20 +56,20 @@ def draw(ctx: Context, t: int) -> None:
             "Each row is one example; each column one input."
             + (" The last column of ones is the bias input." if h.bias else ""),
         )
-        array_table(view.layer_0, "row", [*names[:-1], "1 (bias)"] if h.bias else names)
+        array_table(view.layer_0, rows, inputs)
         cell(
             "2 · The weights",
             r"\text{synapse\_0} = w_t",
             "Drawn uniformly from [-1, 1) with the seed at step 0, then moved by every update.",
         )
-        array_table(view.synapse_0.T, "step t", names)
+        array_table(view.synapse_0, names, ["synapse_0"])
         cell(
             "3 · Forward pass",
             r"\text{layer\_1} = \sigma(\text{layer\_0}\cdot\text{synapse\_0}),"
             r"\quad \sigma(x) = \frac{1}{1+e^{-x}}",
             "The neuron's prediction for each row: a weighted sum squashed into (0, 1).",
         )
-        array_table(view.layer_1.T, "", [f"row {i + 1}" for i in range(h.n_rows)])
+        array_table(view.layer_1, rows, ["layer_1"])
         if t == 0 and h.seed == 1 and not h.bias:
             st.info(
                 "A note on the notebook's comment in this cell: it writes "
@@ -65,7 +85,7 @@ def draw(ctx: Context, t: int) -> None:
             r"\text{layer\_1\_error} = \text{layer\_1} - y",
             "Positive: predicted too high; negative: too low.",
         )
-        array_table(view.layer_1_error.T, "", [f"row {i + 1}" for i in range(h.n_rows)])
+        array_table(view.layer_1_error, rows, ["layer_1_error"])
         if squared:
             cell(
                 "5 · Scale by the slope",
@@ -81,25 +101,31 @@ def draw(ctx: Context, t: int) -> None:
                 "With cross-entropy the sigmoid's slope cancels out: a confident wrong row "
                 "still pushes hard.",
             )
-        array_table(view.layer_1_delta.T, "", [f"row {i + 1}" for i in range(h.n_rows)])
+        array_table(view.layer_1_delta, rows, ["layer_1_delta"])
         if view.synapse_derivative is None:
             st.success(f"Step {t:,} is the end of this run: no update follows.")
-            return
-        cell(
-            "6 · The gradient",
-            r"\text{synapse\_derivative} = \text{layer\_0}^\top\cdot"
-            r"\text{layer\_1\_delta}",
-            "Each input's share of the blame, summed over all rows (the notebook sums, "
-            "it does not average).",
-        )
-        array_table(view.synapse_derivative.T, "", names)
-        cell(
-            "7 · The update",
-            rf"\text{{synapse\_0}} \mathrel{{-}}= {h.learning_rate:g}"
-            r"\times\text{synapse\_derivative}",
-            "Step downhill: against the gradient, scaled by the learning rate.",
-        )
-        array_table(view.new_synapse.T, "step t+1", names)
+        else:
+            update(h, view, names)
+    after_training(h)
+
+
+def update(h: History, view: StepView, names: list[str]) -> None:
+    """Cells 6 and 7: the gradient and the step (none after the run's last step)."""
+    cell(
+        "6 · The gradient",
+        r"\text{synapse\_derivative} = \text{layer\_0}^\top\cdot"
+        r"\text{layer\_1\_delta}",
+        "Each input's share of the blame, summed over all rows (the notebook sums, "
+        "it does not average).",
+    )
+    array_table(view.synapse_derivative, names, ["synapse_derivative"])
+    cell(
+        "7 · The update",
+        rf"\text{{synapse\_0}} \mathrel{{-}}= {h.learning_rate:g}"
+        r"\times\text{synapse\_derivative}",
+        "Step downhill: against the gradient, scaled by the learning rate.",
+    )
+    array_table(view.new_synapse, names, ["new synapse_0"])
 
 
 ctx = shell.context()

@@ -176,3 +176,32 @@ def test_share_and_export_panel_offers_link_and_downloads():
     link = next(c.value for c in at.code if "seed=7" in c.value)
     assert "t=1" in link
     assert not at.exception
+
+
+def test_play_then_pause_takes_over_the_step_the_clock_reached(monkeypatch):
+    import ui.playback
+
+    clock = [1000.0]
+    monkeypatch.setattr(ui.playback.time, "monotonic", lambda: clock[0])
+    at = fresh()
+    click(at, "play")
+    assert at.session_state.playing is True
+    assert at.button(key="play").label == "Pause"
+    clock[0] += 15.0 * 0.5  # half of a normal-speed playback later
+    click(at, "play")
+    assert at.session_state.playing is False
+    # half-way on the log scale of t + 100 over 10,001 steps: 100 * (sqrt(101) - 1) = 905
+    assert metric(at, "Iteration") == "905"
+
+
+def test_step_while_playing_steps_from_where_playback_is(monkeypatch):
+    import ui.playback
+
+    clock = [50.0]
+    monkeypatch.setattr(ui.playback.time, "monotonic", lambda: clock[0])
+    at = fresh()
+    click(at, "play")
+    clock[0] += 15.0 * 0.5
+    click(at, "step")
+    assert at.session_state.playing is False
+    assert metric(at, "Iteration") == "906"

@@ -5,8 +5,8 @@ The current step ``t`` lives in ``st.session_state.t``. The bar, the numbers and
 only the fragment, never the sidebar and its data editor. The bar is never inside
 the timed fragment, so a Pause click cannot be lost to a timer rerun.
 
-Play is client-side: the charts are sent once with Plotly frames for the whole
-remaining run, and the browser animates every chart on one shared clock (see
+Play is client-side: the charts are sent once with animation frames for the
+whole remaining run, and the browser animates every chart on one shared clock (see
 ``ui/plotly_element.js``) with no server round trip per frame. The server keeps
 the same clock: a second fragment re-runs every ``CLOCK_SECONDS`` to update the
 numbers, and at the end (or on Pause) it takes back the step the browser reached.
@@ -45,9 +45,25 @@ def current_step(last: int) -> int:
     return state.t
 
 
+MOVES: dict[str, Callable[[int, int], int]] = {
+    "reset": lambda t, last: 0,
+    "back": lambda t, last: max(0, t - 1),
+    "step": lambda t, last: min(last, t + 1),
+    "jump": next_decade,
+}
+
+
 def _set(t: int) -> None:
     st.session_state.t = t
     st.session_state.playing = False
+
+
+def _move(last: int, how: str) -> None:
+    """A transport button: from where playback is *now*, not where the bar was drawn."""
+    state = st.session_state
+    if state.get("playing", False):
+        _advance(last)
+    _set(MOVES[how](state.t, last))
 
 
 def _toggle_play(last: int) -> None:
@@ -79,13 +95,14 @@ def _bar(last: int, allow_play: bool) -> None:
     """Draw the transport controls and the step slider."""
     state = st.session_state
     t = state.t
+    playing = state.get("playing", False)
     cols = st.columns([1, 1, 1, 1.2, 1.3, 2] if allow_play else [1, 1, 1, 1.2])
     cols[0].button(
         "Reset",
         icon=":material/first_page:",
         key="reset",
-        on_click=_set,
-        args=(0,),
+        on_click=_move,
+        args=(last, "reset"),
         shortcut="Home",
         width="stretch",
         help="Back to the initial weights (step 0).",
@@ -94,11 +111,11 @@ def _bar(last: int, allow_play: bool) -> None:
         "Back",
         icon=":material/chevron_left:",
         key="back",
-        on_click=_set,
-        args=(max(0, t - 1),),
+        on_click=_move,
+        args=(last, "back"),
         shortcut="Left",
         width="stretch",
-        disabled=t <= 0,
+        disabled=t <= 0 and not playing,
         help="One update back.",
     )
     cols[2].button(
@@ -106,11 +123,11 @@ def _bar(last: int, allow_play: bool) -> None:
         icon=":material/chevron_right:",
         icon_position="right",
         key="step",
-        on_click=_set,
-        args=(min(last, t + 1),),
+        on_click=_move,
+        args=(last, "step"),
         shortcut="Right",
         width="stretch",
-        disabled=t >= last,
+        disabled=t >= last and not playing,
         type="primary",
         help="Apply one gradient-descent update.",
     )
@@ -119,15 +136,14 @@ def _bar(last: int, allow_play: bool) -> None:
         icon=":material/fast_forward:",
         icon_position="right",
         key="jump",
-        on_click=_set,
-        args=(next_decade(t, last),),
+        on_click=_move,
+        args=(last, "jump"),
         shortcut="Up",
         width="stretch",
-        disabled=t >= last,
+        disabled=t >= last and not playing,
         help="Jump to the next power of ten: 1, 10, 100, 1,000 …",
     )
     if allow_play:
-        playing = state.get("playing", False)
         cols[4].button(
             "Pause" if playing else "Play",
             icon=":material/pause:" if playing else ":material/play_arrow:",
@@ -145,6 +161,7 @@ def _bar(last: int, allow_play: bool) -> None:
             key="speed",
             required=True,
             label_visibility="collapsed",
+            disabled=playing,  # the browser's clock runs at the speed it started with
             help="How long playback of the whole run takes.",
         )
     state.t_slider = state.t
@@ -153,7 +170,7 @@ def _bar(last: int, allow_play: bool) -> None:
         0,
         max(last, 1),
         key="t_slider",
-        disabled=last == 0 or state.get("playing", False),  # the clock owns t while playing
+        disabled=last == 0 or playing,  # the clock owns t while playing
         on_change=_scrubbed,
         help="Scrub to any step: t = number of updates applied so far.",
     )
