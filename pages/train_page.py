@@ -32,7 +32,7 @@ def numbers(ctx: Context, t: int) -> None:
     h = ctx.history
     cols = st.columns(3 + len(h.weight_names))
     cols[0].metric("Iteration", f"{t:,}", help=f"of {h.last_step:,}")
-    cols[1].metric("Loss", f"{h.loss[t]:.6g}", help=f"{h.objective.replace('_', '-')} at step t")
+    cols[1].metric("Loss", f"{h.loss[t]:.4g}", help=f"{h.objective.replace('_', '-')} at step t")
     cols[2].metric("Accuracy", f"{h.accuracy[t]:.0%}", help="Rows on the right side of 0.5")
     for col, name, value in zip(cols[3:], h.weight_names, h.weights[t], strict=False):
         col.metric(name, f"{value:.6f}")

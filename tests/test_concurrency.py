@@ -49,7 +49,7 @@ def check(at, history: perceptron.History, t: int) -> None:
     assert metric(at, "Iteration") == f"{t:,}"
     assert metric(at, "w1") == f"{history.weights[t][0]:.6f}"
     assert metric(at, "w2") == f"{history.weights[t][1]:.6f}"
-    assert metric(at, "Loss") == f"{history.loss[t]:.6g}"
+    assert metric(at, "Loss") == f"{history.loss[t]:.4g}"
 
 
 def drive(index: int, barrier: threading.Barrier) -> list[str]:

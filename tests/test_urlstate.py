@@ -256,7 +256,7 @@ def assert_shows(at: AppTest, query: dict[str, str]) -> None:
     assert metric(at, "Iteration") == f"{t:,}"
     assert metric(at, "w1") == f"{history.weights[t][0]:.6f}"
     assert metric(at, "b") == f"{history.weights[t][2]:.6f}"
-    assert metric(at, "Loss") == f"{history.loss[t]:.6g}"
+    assert metric(at, "Loss") == f"{history.loss[t]:.4g}"
 
 
 def test_a_link_without_the_loss_restores_every_other_control_and_round_trips():

@@ -96,7 +96,7 @@ def _bar(last: int, allow_play: bool) -> None:
     state = st.session_state
     t = state.t
     playing = state.get("playing", False)
-    cols = st.columns([1, 1, 1, 1.2, 1.3, 2] if allow_play else [1, 1, 1, 1.2])
+    cols = st.columns(5 if allow_play else 4)
     cols[0].button(
         "Reset",
         icon=":material/first_page:",
@@ -154,18 +154,19 @@ def _bar(last: int, allow_play: bool) -> None:
             width="stretch",
             help="Animate the whole run on a log scale of iterations.",
         )
-        cols[5].segmented_control(
+    slider_col, speed_col = st.columns([3, 1.3]) if allow_play else (st.container(), None)
+    if speed_col is not None:
+        speed_col.segmented_control(
             "Speed",
             options=list(PLAY_SECONDS),
             default="Normal",
             key="speed",
             required=True,
-            label_visibility="collapsed",
             disabled=playing,  # the browser's clock runs at the speed it started with
             help="How long playback of the whole run takes.",
         )
     state.t_slider = state.t
-    st.slider(
+    slider_col.slider(
         "Step",
         0,
         max(last, 1),

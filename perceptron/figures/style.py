@@ -109,8 +109,10 @@ class Theme:
     top: int
 
 
-NORMAL = Theme(font=13, title=15, line=2.0, thin=1.5, marker=10, current=13, outline=1.5, top=56)
-PRESENTER = Theme(font=22, title=26, line=4.5, thin=3.0, marker=17, current=22, outline=3.0, top=90)
+NORMAL = Theme(font=13, title=15, line=2.0, thin=1.5, marker=10, current=13, outline=1.5, top=84)
+PRESENTER = Theme(
+    font=22, title=26, line=4.5, thin=3.0, marker=17, current=22, outline=3.0, top=130
+)
 
 
 def style(presenter: bool = False) -> Theme:
