@@ -20,7 +20,7 @@ stopped by its own pid.
 from __future__ import annotations
 
 import argparse
-import base64
+import itertools
 import pathlib
 import statistics
 import sys
@@ -40,7 +40,7 @@ from tests.browser_support import (  # noqa: E402
     wait_ready,
 )
 
-FLOOR_A = '''
+FLOOR_A = """
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
@@ -54,9 +54,9 @@ z = 1 / (1 + np.exp(-(x[None, :] * np.cos(t / 10) + x[:, None] * np.sin(t / 10))
 fig = go.Figure(go.Surface(x=x, y=x, z=z, showscale=False))
 fig.update_layout(height=420, title=f"step {t}")
 st.plotly_chart(fig)
-'''
+"""
 
-FLOOR_B = '''
+FLOOR_B = """
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
@@ -69,7 +69,7 @@ x = np.arange(50)
 fig = go.Figure(go.Scatter(x=x, y=np.sin(x / 5 + t / 10), mode="lines"))
 fig.update_layout(height=420, title=f"step {t}")
 st.plotly_chart(fig)
-'''
+"""
 
 # Hooks every Plotly chart (also charts mounted later) for afterplot / frame events and
 # records the script-state transitions of [data-testid=stApp], all with performance.now().
@@ -83,8 +83,9 @@ INSTALL_JS = """
     const drawn = el._fullLayout && el.querySelector('.main-svg');
     el.__benchAfterplot = drawn ? performance.now() : 0;
     el.on('plotly_afterplot', () => { el.__benchAfterplot = performance.now(); });
-    el.on('plotly_animatingframe', () => b.frames.push(['animatingframe', el.__benchId, performance.now()]));
-    el.addEventListener('lab_frame', () => b.frames.push(['lab_frame', el.__benchId, performance.now()]));
+    const note = (kind) => () => b.frames.push([kind, el.__benchId, performance.now()]);
+    el.on('plotly_animatingframe', note('animatingframe'));
+    el.addEventListener('lab_frame', note('lab_frame'));
     el.__benchId = [...document.querySelectorAll('.js-plotly-plot')].indexOf(el);
   };
   const scan = () => document.querySelectorAll('.js-plotly-plot').forEach(hook);
@@ -95,8 +96,8 @@ INSTALL_JS = """
   };
   new MutationObserver(state).observe(app, { attributes: true,
                                              attributeFilter: ['data-test-script-state'] });
-  new MutationObserver(scan).observe(document.body, { subtree: true, childList: true,
-                                                      attributes: true, attributeFilter: ['class'] });
+  new MutationObserver(scan).observe(document.body,
+    { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
   scan();
 }
 """
@@ -262,7 +263,7 @@ def play(page, proc: psutil.Process, wire: Wire, seconds: float = 5.0) -> dict:
 
     def gaps(times: list[float]) -> float:
         edges = [t_first, *sorted(times), t_first + seconds * 1000]
-        return max(b - a for a, b in zip(edges, edges[1:], strict=False))
+        return max(b - a for a, b in itertools.pairwise(edges))
 
     first = per_chart.get(min(per_chart)) if per_chart else []
     return {
@@ -308,7 +309,9 @@ def report(results: list[dict]) -> None:
     for r in results:
         lat = r.get("step_ms") or [float("nan")]
         r["step_min"], r["step_median"], r["step_p95"] = (
-            min(lat), statistics.median(lat), percentile(lat, 0.95)
+            min(lat),
+            statistics.median(lat),
+            percentile(lat, 0.95),
         )
     names = [r["name"] for r in results]
     app = results[0]
@@ -328,12 +331,20 @@ def report(results: list[dict]) -> None:
     widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
     line = "  ".join("-" * w for w in widths)
     print(line)
-    print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in
-                    enumerate(zip(header, widths, strict=True))))
+    print(
+        "  ".join(
+            h.ljust(w) if i == 0 else h.rjust(w)
+            for i, (h, w) in enumerate(zip(header, widths, strict=True))
+        )
+    )
     print(line)
     for row in table:
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
-                        enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
     print(line)
     if "play_event" in app:
         print(f"play frames counted from '{app['play_event']}' events")
@@ -355,8 +366,10 @@ def main() -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    print(f"machine: {psutil.cpu_count()} cores, load {psutil.getloadavg()[0]:.2f}; "
-          f"{args.cold} cold start(s), {args.steps} steps per app")
+    print(
+        f"machine: {psutil.cpu_count()} cores, load {psutil.getloadavg()[0]:.2f}; "
+        f"{args.cold} cold start(s), {args.steps} steps per app"
+    )
     with tempfile.TemporaryDirectory(prefix="bench_ui_") as tmp:
         floor_a = pathlib.Path(tmp) / "floor_a.py"
         floor_b = pathlib.Path(tmp) / "floor_b.py"
@@ -370,8 +383,9 @@ def main() -> int:
                 for name, script, charts in apps:
                     started = time.perf_counter()
                     results.append(measure(browser, name, script, charts, args))
-                    print(f"  {name}: measured in {time.perf_counter() - started:.0f} s",
-                          flush=True)
+                    print(
+                        f"  {name}: measured in {time.perf_counter() - started:.0f} s", flush=True
+                    )
             finally:
                 browser.close()
     report(results)

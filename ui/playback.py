@@ -221,6 +221,8 @@ def stage(
     def _clock() -> None:
         """While playing: follow the browser's animation with the numbers; stop at the end."""
         with friendly_errors():
+            if not state.get("playing", False):
+                st.rerun(scope="app")  # a tick queued before Pause: the step is already taken
             _advance(last)
             if not state.get("playing", False):
                 st.rerun(scope="app")

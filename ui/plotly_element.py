@@ -31,15 +31,30 @@ _JS = (pathlib.Path(__file__).with_suffix(".js")).read_text(encoding="utf-8")
 _element = st.components.v2.component("lab_plotly", js=_JS, isolate_styles=False)
 
 
+THEMES = {
+    theme: {
+        "layout": {
+            "font": {"color": ink},
+            "xaxis": {"gridcolor": grid, "zerolinecolor": grid, "linecolor": grid},
+            "yaxis": {"gridcolor": grid, "zerolinecolor": grid, "linecolor": grid},
+            "scene": {
+                axis: {"gridcolor": grid, "zerolinecolor": grid, "backgroundcolor": "rgba(0,0,0,0)"}
+                for axis in ("xaxis", "yaxis", "zaxis")
+            },
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "paper_bgcolor": "rgba(0,0,0,0)",
+        }
+    }
+    for theme, ink, grid in (("light", "#31333F", "#E6E9EF"), ("dark", "#FAFAFA", "#3A3F4B"))
+}
+"""Just what the charts need of a template: plotly's own costs ~6.5 KB per figure per step."""
+
+
 def _themed(fig: go.Figure) -> go.Figure:
     """Streamlit's theme does not reach this element, so follow light/dark here."""
     dark = st.context.theme.type == "dark"
-    fig.update_layout(
-        template="plotly_dark" if dark else "plotly_white",
-        paper_bgcolor="rgba(0,0,0,0)",
-        uirevision="keep",
-    )
-    if fig.layout.scene is not None:
+    fig.update_layout(template=THEMES["dark" if dark else "light"], uirevision="keep")
+    if any(trace.type in ("surface", "scatter3d") for trace in fig.data):
         fig.update_layout(scene_uirevision="keep")
     return fig
 

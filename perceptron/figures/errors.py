@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from perceptron.figures.sampling import (
     clamp_step,
+    compact,
     drawn_steps,
     iteration_axis,
     now_line,
@@ -58,7 +59,7 @@ def errors_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
             "type": "scatter",
             "mode": "lines",
             "x": steps + 1,
-            "y": drawn[:, i],
+            "y": compact(drawn[:, i]),
             "customdata": steps,
             "name": f"row {i + 1}",
             "line": {"color": row_colour(i), "width": theme.line},
@@ -117,7 +118,7 @@ def loss_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
             "type": "scatter",
             "mode": "lines",
             "x": steps + 1,
-            "y": drawn,
+            "y": compact(drawn),
             "customdata": steps,
             "name": "loss",
             "line": {"color": PATH_COLOUR, "width": theme.line},

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from perceptron.figures.geometry import landscape_window, plane, slice_offset
 from perceptron.figures.sampling import (
     clamp_step,
+    compact,
     drawn_steps,
     iteration_axis,
     now_line,
@@ -42,7 +43,7 @@ def weights_figure(h: History, t: int, *, presenter: bool = False) -> go.Figure:
             "type": "scatter",
             "mode": "lines",
             "x": steps + 1,
-            "y": drawn[:, j],
+            "y": compact(drawn[:, j]),
             "customdata": steps,
             "name": name,
             "line": {"color": weight_colour(j, name), "width": theme.line},
@@ -134,8 +135,8 @@ def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int =
         {
             "type": "scatter",
             "mode": "lines",
-            "x": path[:, 0],
-            "y": path[:, 1],
+            "x": compact(path[:, 0]),
+            "y": compact(path[:, 1]),
             "customdata": steps,
             "name": "path",
             "line": {"color": PATH_COLOUR, "width": theme.line},

@@ -39,6 +39,15 @@ def drawn_steps(last: int, t: int, max_points: int = limits.MAX_DRAWN_POINTS) ->
     return np.unique(np.clip(steps, 0, last))
 
 
+def compact(values: np.ndarray) -> np.ndarray:
+    """A line's values as float32 when they fit (7 digits, half the bytes), else unchanged.
+
+    Lines are drawn, not read digit by digit; the current-step markers stay exact.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    return values.astype(np.float32) if np.all(np.abs(values) < 1e30) else values
+
+
 def points_per_trace(n_traces: int) -> int:
     """Share the point budget between lines: two lines get the full cap, more get fewer each."""
     return max(60, (limits.MAX_DRAWN_POINTS * 2) // max(n_traces, 2))
