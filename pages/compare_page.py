@@ -60,10 +60,8 @@ labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 
 left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)
 with left:
-    st.subheader("Paths on the loss landscape")
     charts.show(compare_landscape_figure(shown, labels, presenter=ctx.presenter), "compare-paths")
 with right:
-    st.subheader("Loss over iterations")
     charts.show(compare_loss_figure(shown, labels, presenter=ctx.presenter), "compare-loss")
 
 summary = pd.DataFrame(
@@ -71,10 +69,12 @@ summary = pd.DataFrame(
         "run": labels,
         "final loss": [h.loss[h.last_step] for h in shown],
         "final accuracy": [f"{h.accuracy[h.last_step]:.0%}" for h in shown],
-        "loss went up at some step": [
-            bool((h.loss[1 : h.last_step + 1] > h.loss[: h.last_step]).any()) for h in shown
-        ],
-        "diverged at": [h.diverged_at for h in shown],
+        "loss first rose at step": [h.loss_rose_at for h in shown],
     }
 )
-st.dataframe(summary, hide_index=True, width="stretch")
+st.dataframe(
+    summary,
+    hide_index=True,
+    width="stretch",
+    column_config={"final loss": st.column_config.NumberColumn(format="%.3e")},
+)

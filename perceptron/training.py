@@ -144,6 +144,14 @@ class History:
         """Share of rows on the right side of 0.5 at every step (targets ≥ 0.5 count as class 1)."""
         return ((self.predictions >= 0.5) == (self.y >= 0.5)).mean(axis=1)
 
+    @property
+    def loss_rose_at(self) -> int | None:
+        """First step whose loss is above the previous one: the sign of an overshooting rate."""
+        loss = self.loss[: self.last_step + 1]
+        with np.errstate(invalid="ignore"):
+            rose = np.flatnonzero(loss[1:] > loss[:-1])
+        return int(rose[0]) + 1 if rose.size else None
+
     def step(self, t: int) -> StepView:
         """The notebook's cell values at step ``t`` (``new_synapse`` is None at the end)."""
         if not 0 <= t <= self.iterations:

@@ -232,3 +232,14 @@ def test_infinite_initial_loss_keeps_step_zero():
     assert h.loss[0] == np.inf
     assert h.diverged_at is None and h.last_step == 3
     assert np.isfinite(h.weights).all()
+
+
+def test_loss_rose_at_finds_the_first_overshoot():
+    # lr 100 on XOR overshoots; the notebook's run at lr 1 only ever goes down
+    xor = perceptron.get_preset("xor")
+    steady = perceptron.train(NB_X, NB_Y, iterations=200)
+    assert steady.loss_rose_at is None
+    wild = perceptron.train(xor.X, xor.y, iterations=50, learning_rate=100.0, bias=True)
+    t = wild.loss_rose_at
+    assert t is not None and wild.loss[t] > wild.loss[t - 1]
+    assert np.all(np.diff(wild.loss[:t]) <= 0)
