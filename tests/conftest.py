@@ -6,6 +6,7 @@ import pathlib
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
@@ -15,3 +16,15 @@ NOTEBOOK_Y = np.array([0, 0, 1, 1], dtype=float)
 @pytest.fixture
 def notebook_data() -> tuple[np.ndarray, np.ndarray]:
     return NOTEBOOK_X.copy(), NOTEBOOK_Y.copy()
+
+
+def open_app(query: dict[str, str]) -> AppTest:
+    """A fresh session of the whole app, opened with ``query`` as its URL's parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)

@@ -26,7 +26,7 @@ import perceptron
 from perceptron import limits
 from perceptron.urlstate import LEARNING_RATES
 from perceptron.validation import MAX_SEED
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y, ROOT
+from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y, ROOT, metric, open_app
 
 APP = str(ROOT / "app.py")
 GOOD = {"seed": 1, "iterations": 10, "learning_rate": 1.0, "bias": False, "loss": "squared"}
@@ -208,17 +208,6 @@ def test_saturated_inputs_give_exact_zero_and_one_without_warnings():
 
 
 # --- the same bounds through the URL --------------------------------------------------------
-
-
-def open_app(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 def notice(at: AppTest) -> str:

@@ -22,9 +22,7 @@ from perceptron.urlstate import (
     format_number,
 )
 from perceptron.validation import MAX_SEED
-from tests.conftest import ROOT
-
-APP = str(ROOT / "app.py")
+from tests.conftest import metric, open_app
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 target = st.floats(min_value=0.0, max_value=1.0)
@@ -211,17 +209,6 @@ LINK = {
     "data": "0,0,0;0,1,1;1,0,1;1,1,1",
     "t": "42",
 }
-
-
-def open_app(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 def share_link(at: AppTest) -> str:

@@ -15,7 +15,8 @@ numbers, and at the end (or on Pause) it takes back the step the browser reached
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import streamlit as st
@@ -45,12 +46,22 @@ def current_step(last: int) -> int:
     return state.t
 
 
-MOVES: dict[str, Callable[[int, int], int]] = {
-    "reset": lambda t, last: 0,
-    "back": lambda t, last: max(0, t - 1),
-    "step": lambda t, last: min(last, t + 1),
-    "jump": next_decade,
-}
+MOVES: Mapping[str, Callable[[int, int], int]] = MappingProxyType(
+    {
+        "reset": lambda t, last: 0,
+        "back": lambda t, last: max(0, t - 1),
+        "step": lambda t, last: min(last, t + 1),
+        "jump": next_decade,
+    }
+)
+
+
+BUTTONS = (  # key, label, icon, keyboard shortcut, tooltip
+    ("reset", "Reset", ":material/first_page:", "Home", "Back to the initial weights (step 0)."),
+    ("back", "Back", ":material/chevron_left:", "Left", "One update back."),
+    ("step", "Step", ":material/chevron_right:", "Right", "Apply one gradient-descent update."),
+    ("jump", "×10", ":material/fast_forward:", "Up", "Jump to the next power of ten: 1, 10, 100 …"),
+)
 
 
 def _set(t: int) -> None:
@@ -97,52 +108,21 @@ def _bar(last: int, allow_play: bool) -> None:
     t = state.t
     playing = state.get("playing", False)
     cols = st.columns(5 if allow_play else 4)
-    cols[0].button(
-        "Reset",
-        icon=":material/first_page:",
-        key="reset",
-        on_click=_move,
-        args=(last, "reset"),
-        shortcut="Home",
-        width="stretch",
-        help="Back to the initial weights (step 0).",
-    )
-    cols[1].button(
-        "Back",
-        icon=":material/chevron_left:",
-        key="back",
-        on_click=_move,
-        args=(last, "back"),
-        shortcut="Left",
-        width="stretch",
-        disabled=t <= 0 and not playing,
-        help="One update back.",
-    )
-    cols[2].button(
-        "Step",
-        icon=":material/chevron_right:",
-        icon_position="right",
-        key="step",
-        on_click=_move,
-        args=(last, "step"),
-        shortcut="Right",
-        width="stretch",
-        disabled=t >= last and not playing,
-        type="primary",
-        help="Apply one gradient-descent update.",
-    )
-    cols[3].button(
-        "×10",
-        icon=":material/fast_forward:",
-        icon_position="right",
-        key="jump",
-        on_click=_move,
-        args=(last, "jump"),
-        shortcut="Up",
-        width="stretch",
-        disabled=t >= last and not playing,
-        help="Jump to the next power of ten: 1, 10, 100, 1,000 …",
-    )
+    for col, (key, label, icon, shortcut, hint) in zip(cols, BUTTONS, strict=False):
+        at_edge = t <= 0 if key == "back" else t >= last if key in ("step", "jump") else False
+        col.button(
+            label,
+            icon=icon,
+            icon_position="left" if key in ("reset", "back") else "right",
+            key=key,
+            on_click=_move,
+            args=(last, key),
+            shortcut=shortcut,
+            width="stretch",
+            disabled=at_edge and not playing,
+            type="primary" if key == "step" else "secondary",
+            help=hint,
+        )
     if allow_play:
         cols[4].button(
             "Pause" if playing else "Play",
