@@ -121,7 +121,7 @@ def equal_axes(w1: list[float], w2: list[float], presenter: bool) -> dict[str, A
     }
 
 
-def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int = 41) -> go.Figure:
+def landscape_figure(h: History, t: int, *, presenter: bool = False, grid: int = 31) -> go.Figure:
     """The (w1, w2) path over the loss contour; the slice is the one the weights stand on at t."""
     last = h.last_step
     t = clamp_step(t, last)
