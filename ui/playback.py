@@ -7,7 +7,7 @@ the timed fragment, so a Pause click cannot be lost to a timer rerun.
 
 Play is client-side: the charts are sent once with animation frames for the
 whole remaining run, and the browser animates every chart on one shared clock (see
-``ui/plotly_element.js``) with no server round trip per frame. The server keeps
+``ui/static/plotly_element.js``) with no server round trip per frame. The server keeps
 the same clock: a second fragment re-runs every ``CLOCK_SECONDS`` to update the
 numbers, and at the end (or on Pause) it takes back the step the browser reached.
 """

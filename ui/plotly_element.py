@@ -25,11 +25,22 @@ import streamlit.components.v1 as components_v1
 from plotly.io.json import to_json_plotly
 
 _PLOTLY_DIR = pathlib.Path(plotly.__file__).parent / "package_data"
-_assets = components_v1.declare_component("plotly_assets", path=str(_PLOTLY_DIR))
-PLOTLY_URL = f"./component/{_assets.name}/plotly.min.js"
+_plotly_files = components_v1.declare_component("plotly_assets", path=str(_PLOTLY_DIR))
+_lab_files = components_v1.declare_component(
+    "lab_assets", path=str(pathlib.Path(__file__).parent / "static")
+)
+PLOTLY_URL = f"./component/{_plotly_files.name}/plotly.min.js"
+MODULE_URL = f"./component/{_lab_files.name}/plotly_element.js"
 
-_JS = (pathlib.Path(__file__).with_suffix(".js")).read_text(encoding="utf-8")
-_element = st.components.v2.component("lab_plotly", js=_JS, isolate_styles=False)
+# Inline component JS travels with every rerun, so it only imports the real module once.
+_LOADER = """
+export default function (component) {
+  const url = new URL(component.data.module, document.baseURI).href;
+  window.__labModule = window.__labModule || import(url);
+  window.__labModule.then((module) => module.render(component));
+}
+"""
+_element = st.components.v2.component("lab_plotly", js=_LOADER, isolate_styles=False)
 
 
 THEMES = {
@@ -85,6 +96,7 @@ def plotly_element(
     payload = {
         "figure": _themed_json(fig),
         "url": PLOTLY_URL,
+        "module": MODULE_URL,
         "config": json.loads(json.dumps({"responsive": True, **config})),
         "key": key,
         "play": play,

@@ -1,7 +1,7 @@
 """Animation frames: only what moves from one step to the next, per chart.
 
 The browser plays these on one clock shared by every chart of the page
-(``ui/plotly_element.js``), so all views show the same step with no server
+(``ui/static/plotly_element.js``), so all views show the same step with no server
 round trip per frame. A frame is named by its step and restyles just the
 current-step traces of the figure the matching builder made at the first step
 (the marker, the "now" line, the boundary, the surface). Frames are plain

@@ -1,5 +1,6 @@
 // Plotly chart updated in place (Plotly.react) plus a shared client-side player.
-// Loaded by ui/plotly_element.py as a Streamlit components-v2 function.
+// An ES module served from ui/static; ui/plotly_element.py's tiny inline loader imports it
+// once per page (inline component JS is re-sent with every rerun, this file is not).
 function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__labPlotly) {
@@ -158,7 +159,7 @@ function join(play, key, div, Plotly, frames) {
   return Plotly.addFrames(div, frames).then(() => p.charts.set(key, chart));
 }
 
-export default function ({ data, parentElement }) {
+export function render({ data, parentElement }) {
   let div = parentElement.querySelector(".lab-plotly");
   if (!div) {
     div = document.createElement("div");
