@@ -7,12 +7,15 @@ between them, as on a server in a lecture hall.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import app_test
+from streamlit.testing.v1.util import patch_config_options
 
 import perceptron
 from perceptron.urlstate import decode_rows
@@ -108,8 +111,23 @@ class _StickyRuntime(Runtime, metaclass=_StickyMeta):
 
 @pytest.fixture
 def threadable_apptest(monkeypatch):
+    """Make AppTest's process-wide patches safe to overlap between threads.
+
+    Each ``AppTest.run`` patches ``config.get_option`` for its own duration; when
+    runs overlap, one run's exit restores the original under another, which then
+    stops recording widget metadata (a ``KeyError`` in ``format_func``). Here the
+    option is patched once around the whole test instead, and per-run patching
+    becomes a no-op. Each run also builds its own script cache, so page files get
+    compiled in several threads at once, which CPython 3.11's parser does not
+    survive (``SystemError: AST constructor recursion depth mismatch``); a real
+    server shares one locked cache, and so do the runs here.
+    """
+    shared_cache = ScriptCache()
     monkeypatch.setattr(app_test, "Runtime", _StickyRuntime)
-    yield
+    monkeypatch.setattr(app_test, "ScriptCache", lambda: shared_cache)
+    monkeypatch.setattr(app_test, "patch_config_options", lambda _: contextlib.nullcontext())
+    with patch_config_options({"global.appTest": True}):
+        yield
     Runtime._instance = None
 
 
