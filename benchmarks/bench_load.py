@@ -11,7 +11,9 @@ machine's load.
 Step latency is click → the app is idle again (``data-test-script-state=notRunning``)
 and the Iteration metric shows a new value. Server CPU is psutil's user+system
 time of the server process during the stepping phase, divided by the steps taken.
-Each app run is capped at ``--cap`` seconds (default 120).
+Each app run is capped at ``--cap`` seconds (default 300: ten Chromium pages
+loading at once on two cores take about a minute before the first click), and a
+click that takes longer than ``--patience`` seconds (default 60) counts as a failure.
 """
 
 from __future__ import annotations
@@ -151,32 +153,33 @@ async def sample_rss(pid: int, result: Result, stop: asyncio.Event) -> None:
 
 
 async def one_session(
-    browser: Browser, url: str, steps: int, play: bool, result: Result, go: asyncio.Event
+    browser: Browser, url: str, args: argparse.Namespace, result: Result, go: asyncio.Event
 ) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda error: result.page_errors.append(str(error)[:200]))
+    patience = args.patience * 1000  # ms, per click or wait; a page load gets three times that
     try:
         start = time.perf_counter()
-        await page.goto(url, wait_until="domcontentloaded", timeout=90_000)
-        await page.wait_for_function(IDLE_AND_CHANGED, arg=[None], timeout=90_000)
+        await page.goto(url, wait_until="domcontentloaded", timeout=3 * patience)
+        await page.wait_for_function(IDLE_AND_CHANGED, arg=[None], timeout=3 * patience)
         result.load_seconds.append(time.perf_counter() - start)
         await go.wait()  # every session loaded: now they all step at once
         button = page.locator(".st-key-step button").first
-        for _ in range(steps):
+        for _ in range(args.steps):
             old = await page.evaluate(ITERATION)
             start = time.perf_counter()
-            await button.click(timeout=30_000)
+            await button.click(timeout=patience)
             clicked = time.perf_counter()
-            await page.wait_for_function(IDLE_AND_CHANGED, arg=[old], timeout=30_000, polling=20)
+            await page.wait_for_function(IDLE_AND_CHANGED, arg=[old], timeout=patience, polling=20)
             result.latencies.append(time.perf_counter() - start)
             result.click_seconds.append(clicked - start)
             result.steps += 1
-        if play and await page.locator(".st-key-play button").count():
+        if args.play and await page.locator(".st-key-play button").count():
             await page.locator(".st-key-play button").click()
             await page.wait_for_timeout(2000)
             await page.locator(".st-key-play button").click()
-            await page.wait_for_function(IDLE_AND_CHANGED, arg=[None], timeout=30_000)
+            await page.wait_for_function(IDLE_AND_CHANGED, arg=[None], timeout=patience)
         result.exceptions += await page.locator('[data-testid="stException"]').count()
     except Exception as error:  # a timeout is a finding, not a crash of the benchmark
         result.failures.append(f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
@@ -198,7 +201,7 @@ async def drive(name: str, script: Path, cwd: Path, args: argparse.Namespace) ->
             )
             go = asyncio.Event()
             sessions = [
-                asyncio.create_task(one_session(browser, url, args.steps, args.play, result, go))
+                asyncio.create_task(one_session(browser, url, args, result, go))
                 for _ in range(args.sessions)
             ]
             started = time.monotonic()
@@ -257,7 +260,13 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--play", action="store_true", help="also press Play for 2 s")
-    parser.add_argument("--cap", type=float, default=120.0, help="seconds per app, at most")
+    parser.add_argument("--cap", type=float, default=300.0, help="seconds per app, at most")
+    parser.add_argument(
+        "--patience",
+        type=float,
+        default=60.0,
+        help="seconds one click may take before it counts as failed",
+    )
     args = parser.parse_args()
     os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
     print(f"cores {psutil.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
