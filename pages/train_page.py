@@ -71,7 +71,7 @@ def chart(ctx: Context, t: int, name: str, play: dict[str, Any] | None) -> None:
 
 
 def surface(ctx: Context, t: int, play: dict[str, Any] | None) -> None:
-    kind = st.session_state.get("view") or "heatmap"
+    kind = st.session_state.get("view") or links.BOUND_DEFAULTS["view"]
     fig = surface_figure(ctx.history, t, kind=kind, presenter=ctx.presenter)
     steps = keyframes(play["timeline"], FRAMES_SURFACE[kind]) if play else None
     charts.show(fig, "surface", play, steps and surface_frames(fig, ctx.history, steps))
@@ -113,7 +113,7 @@ top[0].markdown("Press **Step** (→ key) or **Play** (P) and watch one neuron l
 top[1].segmented_control(
     "Surface view",
     options=list(VIEW_LABELS),
-    default="heatmap",
+    default=links.BOUND_DEFAULTS["view"],
     required=True,
     format_func=VIEW_LABELS.get,
     key="view",

@@ -28,3 +28,10 @@ def open_app(query: dict[str, str]) -> AppTest:
 
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
+
+
+def editor_key(at: AppTest) -> str:
+    """The sidebar data editor's current key (it changes with the preset and on reset)."""
+    keys = [d.key for d in at.sidebar.dataframe if (d.key or "").startswith("editor-")]
+    assert len(keys) == 1, keys
+    return keys[0]

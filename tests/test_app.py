@@ -6,28 +6,15 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
-
-APP = str(ROOT / "app.py")
+from tests.conftest import editor_key, metric, open_app
 
 
 def fresh(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
+    return open_app(params)
 
 
 def click(at: AppTest, key: str) -> AppTest:
     return at.button(key=key).click().run()
-
-
-def editor_key(at: AppTest) -> str:
-    return next(d.key for d in at.sidebar.dataframe if (d.key or "").startswith("editor-"))
 
 
 def edit(at: AppTest, edited_rows: dict, added_rows: list | None = None) -> AppTest:

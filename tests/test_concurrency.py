@@ -19,7 +19,7 @@ from streamlit.testing.v1.util import patch_config_options
 
 import perceptron
 from perceptron.urlstate import decode_rows
-from tests.conftest import ROOT
+from tests.conftest import ROOT, metric
 
 APP = str(ROOT / "app.py")
 ITERATIONS = 200
@@ -41,10 +41,6 @@ def expected(session: dict, seed: int) -> perceptron.History:
         iterations=ITERATIONS,
         learning_rate=float(session["lr"]),
     )
-
-
-def metric(at, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 def check(at, history: perceptron.History, t: int) -> None:

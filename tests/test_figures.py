@@ -23,14 +23,12 @@ from perceptron.figures import (
     iteration_axis,
     landscape_figure,
     loss_figure,
-    playback_schedule,
     png_config,
     style,
     surface_figure,
     weights_figure,
 )
 from perceptron.figures.style import OUTPUT_COLOURSCALE
-from perceptron.playback import step_at
 from perceptron.training import history_from_weights
 
 NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
@@ -116,17 +114,6 @@ def test_drawn_steps_keep_first_last_current_and_respect_cap(last, t):
 def test_drawn_steps_are_dense_early():
     steps = drawn_steps(10001, 5000)
     assert set(range(31)) <= set(steps.tolist())
-
-
-def test_playback_schedule_is_log_spaced_and_complete():
-    frames = playback_schedule(10001, 200)
-    assert frames[0] == 0 and frames[-1] == 10001 and np.all(np.diff(frames) > 0)
-    gaps = np.diff(frames)
-    assert gaps[:10].max() < gaps[-10:].min()  # dense early, sweeping late
-    assert 100 <= len(frames) <= 200
-    for k in (1, 50, 150):  # the same pacing as the live player
-        assert frames[k] in {step_at(10001, f) for f in np.linspace(0, 1, 200)}
-    assert playback_schedule(0, 10).tolist() == [0]
 
 
 def test_iteration_axis_labels_true_steps():

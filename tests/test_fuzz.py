@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 import perceptron
 from perceptron import limits
-from tests.conftest import ROOT
+from tests.conftest import ROOT, editor_key, metric
 
 APP = str(ROOT / "app.py")
 COLUMNS = ("x1", "x2", "y")
@@ -206,16 +206,6 @@ BAD_EDITS = [
     (3, "x2", None, "empty"),
     (1, "y", "abc", "empty"),  # the editor turns unparsable text into NaN
 ]
-
-
-def editor_key(at: AppTest) -> str:
-    keys = [d.key for d in at.sidebar.dataframe if (d.key or "").startswith("editor-")]
-    assert len(keys) == 1, keys
-    return keys[0]
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 @pytest.fixture(scope="module")

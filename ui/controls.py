@@ -20,7 +20,7 @@ from perceptron.urlstate import LEARNING_RATES, LOSS_LABELS, format_number
 from ui import links
 from ui.run import RunSpec, train
 
-DEFAULTS = {"seed": 1, "iterations": 10001, "lr": 1.0, "bias": False, "loss": "squared"}
+DEFAULTS = links.BOUND_DEFAULTS
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _parameters() -> None:
         "Seed",
         min_value=0.0,
         max_value=float(2**32 - 1),
-        value=float(DEFAULTS["seed"]),
+        value=DEFAULTS["seed"],
         step=1.0,
         format="%.0f",
         key="seed",
@@ -102,7 +102,7 @@ def _parameters() -> None:
         "Iterations",
         min_value=1.0,
         max_value=float(limits.APP_MAX_ITERATIONS),
-        value=float(DEFAULTS["iterations"]),
+        value=DEFAULTS["iterations"],
         step=1000.0,
         format="%.0f",
         key="iterations",

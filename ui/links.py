@@ -12,10 +12,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from perceptron import urlstate
+from perceptron.datasets import DEFAULT_PRESET
 from perceptron.urlstate import encode_rows, format_number
 
 BOUND_DEFAULTS = {
-    "preset": "notebook",
+    "preset": DEFAULT_PRESET,
     "seed": 1.0,
     "iterations": 10001.0,
     "lr": 1.0,
@@ -24,6 +25,8 @@ BOUND_DEFAULTS = {
     "presenter": False,
     "view": "heatmap",
 }
+"""Every URL-bound widget's default, in one place: the widgets start from these, and
+the share link leaves out whatever still equals them."""
 
 
 def audit_once() -> None:

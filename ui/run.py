@@ -26,7 +26,8 @@ class RunSpec:
 
 
 @st.cache_data(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
-def _train(spec: RunSpec) -> perceptron.History:
+def train(spec: RunSpec) -> perceptron.History:
+    """Train (or fetch from the cache) the run ``spec`` describes."""
     data = np.array(spec.rows, dtype=np.float64)
     return perceptron.train(
         data[:, :2],
@@ -37,11 +38,6 @@ def _train(spec: RunSpec) -> perceptron.History:
         bias=spec.bias,
         loss=spec.loss,
     )
-
-
-def train(spec: RunSpec) -> perceptron.History:
-    """Train (or fetch from the cache) the run ``spec`` describes."""
-    return _train(spec)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

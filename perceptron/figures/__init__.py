@@ -16,7 +16,7 @@ from perceptron.figures.frames import (
 )
 from perceptron.figures.geometry import decision_boundary
 from perceptron.figures.paths import landscape_figure, weights_figure
-from perceptron.figures.sampling import drawn_steps, iteration_axis, playback_schedule
+from perceptron.figures.sampling import drawn_steps, iteration_axis
 from perceptron.figures.style import (
     CHART_FILENAMES,
     ROW_COLOURS,
@@ -46,7 +46,6 @@ __all__ = [
     "landscape_frames",
     "loss_figure",
     "loss_frames",
-    "playback_schedule",
     "png_config",
     "row_colour",
     "style",

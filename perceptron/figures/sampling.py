@@ -16,7 +16,6 @@ import numpy as np
 
 from perceptron import limits
 from perceptron.figures.style import NOW_COLOUR, style
-from perceptron.playback import step_at
 
 
 def clamp_step(t: int, last: int) -> int:
@@ -51,20 +50,6 @@ def compact(values: np.ndarray) -> np.ndarray:
 def points_per_trace(n_traces: int) -> int:
     """Share the point budget between lines: two lines get the full cap, more get fewer each."""
     return max(60, (limits.MAX_DRAWN_POINTS * 2) // max(n_traces, 2))
-
-
-def playback_schedule(last: int, n_frames: int) -> np.ndarray:
-    """Increasing log-spaced steps 0..last for an animation, matching ``perceptron.playback``.
-
-    The live player and a pre-built animation then agree: the first frames are
-    steps 0, 1, 2, … one by one and the final frames sweep thousands.
-    """
-    last = max(int(last), 0)
-    if last == 0:
-        return np.zeros(1, dtype=np.int64)
-    fractions = np.linspace(0.0, 1.0, max(int(n_frames), 2))
-    steps = np.array([step_at(last, float(f)) for f in fractions], dtype=np.int64)
-    return np.unique(np.concatenate([[0], steps, [last]]))
 
 
 def _tick_label(step: int) -> str:
