@@ -7,7 +7,7 @@ from perceptron import limits
 from perceptron.figures import compare_landscape_figure, compare_loss_figure
 from perceptron.urlstate import LEARNING_RATES, format_number
 from ui import charts, shell
-from ui.run import train_compare
+from ui.run import affordable_iterations, train_compare
 
 ctx = shell.context()
 shell.problems(ctx)
@@ -45,17 +45,16 @@ if runs > limits.MAX_COMPARE_RUNS:
         f"{runs} runs is more than the {limits.MAX_COMPARE_RUNS} this page draws; "
         f"showing the first {limits.MAX_COMPARE_RUNS}."
     )
-pairs = [(s, r) for s in seeds for r in rates][: limits.MAX_COMPARE_RUNS]
-histories = train_compare(
-    spec.rows,
-    tuple(sorted(set(rates))),
-    tuple(sorted(set(seeds))),
-    iterations,
-    spec.bias,
-    spec.loss,
-)
-by_pair = {(h.seed, h.learning_rate): h for h in histories}
-shown = [by_pair[(s, float(r))] for s, r in pairs]
+most = affordable_iterations(len(spec.rows))
+if iterations > most:
+    st.info(
+        f"Iterations: {iterations:,} × {len(spec.rows)} rows is more than the app records per run "
+        f"({limits.APP_MAX_HISTORY_VALUES:,} values), so these runs stop at {most:,}.",
+        icon=":material/info:",
+    )
+    iterations = most
+pairs = tuple((s, float(r)) for s in seeds for r in rates)[: limits.MAX_COMPARE_RUNS]
+shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.loss)
 labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 
 left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)

@@ -32,5 +32,8 @@ CACHE_ENTRIES = 32
 MAX_COMPARE_RUNS = 8
 """Runs trained side by side on the Compare page."""
 
+COMPARE_CACHE_ENTRIES = 4
+"""Compare-page results kept by the app's cache: 8 runs of at most ~10 MB each, so ~320 MB."""
+
 MAX_URL_CHARS = 4_000
 """Longest query-string value the app will parse; anything longer is ignored as tampered."""

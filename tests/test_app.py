@@ -133,6 +133,40 @@ def test_compare_page_runs_without_exception():
     assert len(at.main.dataframe[0].value) == 3  # lr 0.1, 1 and 10 with the sidebar's seed
 
 
+def test_compare_trains_only_the_runs_it_draws(monkeypatch):
+    import perceptron
+
+    trained = []
+    real = perceptron.train_many
+
+    def counting(*args, **kwargs):
+        histories = real(*args, **kwargs)
+        trained.extend((h.seed, h.learning_rate) for h in histories)
+        return histories
+
+    monkeypatch.setattr(perceptron, "train_many", counting)
+    at = fresh(seed="17")  # a seed no other test compares, so nothing comes from the cache
+    at.switch_page("pages/compare_page.py").run()
+    at.multiselect(key="compare_rates").set_value([0.01, 0.1, 1.0, 10.0]).run()
+    trained.clear()
+    at.multiselect(key="compare_seeds").set_value([17, 18, 19]).run()
+    assert not at.exception
+    assert any("12 runs" in w.value for w in at.warning)
+    assert len(at.main.dataframe[0].value) == 8
+    # 3 seeds x 4 rates asked, the first 8 drawn: seeds 17 and 18 with every rate
+    assert sorted(trained) == sorted((s, r) for s in (17, 18) for r in (0.01, 0.1, 1.0, 10.0))
+
+
+def test_compare_caps_iterations_by_rows_and_says_so():
+    rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows: 1,000,000 / 20 - 1 = 49,999 steps
+    at = fresh(data=rows)
+    at.switch_page("pages/compare_page.py").run()
+    at.select_slider(key="compare_iterations").set_value(100000).run()
+    assert not at.exception
+    assert any("100,000 × 20 rows" in i.value and "49,999" in i.value for i in at.info)
+    assert len(at.main.dataframe[0].value) == 3
+
+
 def test_an_unexpected_error_in_a_page_is_caught_at_the_page_boundary(monkeypatch):
     import perceptron.figures
 

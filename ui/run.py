@@ -40,23 +40,34 @@ def train(spec: RunSpec) -> perceptron.History:
     )
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+def affordable_iterations(n_rows: int) -> int:
+    """Most iterations the app records for one run of ``n_rows`` rows (its history cap)."""
+    return max(1, limits.APP_MAX_HISTORY_VALUES // max(n_rows, 1) - 1)
+
+
+@st.cache_data(max_entries=limits.COMPARE_CACHE_ENTRIES, show_spinner=False)
 def train_compare(
     rows: tuple[Row, ...],
-    learning_rates: tuple[float, ...],
-    seeds: tuple[int, ...],
+    pairs: tuple[tuple[int, float], ...],
     iterations: int,
     bias: bool,
     loss: str,
 ) -> list[perceptron.History]:
-    """Several runs on the same data for the Compare page, trained in one numpy pass."""
+    """The Compare page's (seed, learning rate) runs, in order: only those it draws.
+
+    One numpy pass per seed trains all of that seed's rates at once.
+    """
     data = np.array(rows, dtype=np.float64)
-    return perceptron.train_many(
-        data[:, :2],
-        data[:, 2],
-        seeds=seeds,
-        learning_rates=learning_rates,
-        iterations=iterations,
-        bias=bias,
-        loss=loss,
-    )
+    runs = {}
+    for seed in dict.fromkeys(s for s, _ in pairs):
+        histories = perceptron.train_many(
+            data[:, :2],
+            data[:, 2],
+            seeds=(seed,),
+            learning_rates=[r for s, r in pairs if s == seed],
+            iterations=iterations,
+            bias=bias,
+            loss=loss,
+        )
+        runs.update({(seed, h.learning_rate): h for h in histories})
+    return [runs[(s, float(r))] for s, r in pairs]
