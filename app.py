@@ -9,14 +9,14 @@ its file's stem on purpose: in Streamlit 1.67 a deep link equal to a file stem i
 import streamlit as st
 
 from ui import shell
-from ui.boundary import guarded
+from ui.errors import guarded
 
 presenting = st.session_state.get("presenter", st.query_params.get("presenter") == "true")
 st.set_page_config(
     page_title="Perceptron Lab",
-    page_icon=":material/neurology:",
+    page_icon="🧠",  # an emoji becomes a data: URL; a material icon is fetched from Google
     layout="wide",
-    initial_sidebar_state="collapsed" if presenting else "expanded",
+    initial_sidebar_state="collapsed" if presenting else "auto",  # auto: closed on a phone
 )
 
 PAGES = [

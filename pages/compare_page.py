@@ -1,21 +1,40 @@
-"""Compare: several runs of the same data on one loss landscape."""
+"""Compare: several runs of the same data on one loss landscape, and what each one did."""
 
 import pandas as pd
 import streamlit as st
 
 from perceptron import limits
-from perceptron.figures import compare_landscape_figure, compare_loss_figure
-from perceptron.urlstate import LEARNING_RATES, format_number
-from ui import charts, shell
+from perceptron.codecs import format_number
+from perceptron.diagnostics import diagnose, summary
+from perceptron.settings import LEARNING_RATES
+from ui import shell
 from ui.run import affordable_iterations, train_compare
+from views.compare import compare_landscape_figure, compare_loss_figure
+from views.style import png_config
+
+
+def findings(shown: list, labels: list[str]) -> str:
+    """What these runs did, read off their histories: claims follow from what is drawn."""
+    finals = [float(h.loss[h.last_step]) for h in shown]
+    best = min(range(len(shown)), key=lambda i: finals[i])
+    lines = [f"- **Lowest final loss:** {labels[best]} ({finals[best]:.3g})."]
+    lines += [
+        f"- **{label}:** {text}."
+        for label, h in zip(labels, shown, strict=True)
+        if (text := summary(diagnose(h)))
+    ]
+    if all(h.accuracy[h.last_step] < 1 for h in shown):
+        lines.append("- **No run gets every row right** at its last step.")
+    return "\n".join(lines)
+
 
 ctx = shell.context()
 shell.problems(ctx)
 spec = ctx.spec
 st.markdown(
     "The sidebar's data and loss, trained with several learning rates and seeds at once. "
-    "Try a tiny rate (crawls), the notebook's 1, and 100 (overshoots); or pick **XOR** in the "
-    "sidebar and see that no run gets all four rows right."
+    "Under the charts, what each run actually did. Try a tiny rate, the notebook's 1 and "
+    "100; or pick **XOR** in the sidebar."
 )
 cols = st.columns([3, 2, 2])
 rates = cols[0].multiselect(
@@ -29,9 +48,9 @@ rates = cols[0].multiselect(
 seeds = cols[1].multiselect(
     "Seeds",
     list(range(0, 21)),
-    default=[spec.seed] if spec.seed <= 20 else [1],
     key="compare_seeds",
     max_selections=4,
+    default=[spec.seed] if spec.seed <= 20 else [1],
 )
 iterations = cols[2].select_slider(
     "Iterations", options=[100, 1000, 10001, 100000], value=10001, key="compare_iterations"
@@ -54,25 +73,32 @@ if iterations > most:
     )
     iterations = most
 pairs = tuple((s, float(r)) for s in seeds for r in rates)[: limits.MAX_COMPARE_RUNS]
-shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.loss)
+shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.objective)
 labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 
 left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)
-with left:
-    charts.show(compare_landscape_figure(shown, labels, presenter=ctx.presenter), "compare-paths")
-with right:
-    charts.show(compare_loss_figure(shown, labels, presenter=ctx.presenter), "compare-loss")
+for column, build, name in (
+    (left, compare_landscape_figure, "compare-paths"),
+    (right, compare_loss_figure, "compare-loss"),
+):
+    column.plotly_chart(
+        build(shown, labels, presenter=ctx.presenter),
+        key=name,
+        config=png_config(name),
+        theme="streamlit",
+    )
 
-summary = pd.DataFrame(
+st.markdown(findings(shown, labels))
+table = pd.DataFrame(
     {
         "run": labels,
         "final loss": [h.loss[h.last_step] for h in shown],
         "final accuracy": [f"{h.accuracy[h.last_step]:.0%}" for h in shown],
-        "loss first rose at step": [h.loss_rose_at for h in shown],
+        "what happened": [summary(diagnose(h)) or "the loss fell steadily" for h in shown],
     }
 )
 st.dataframe(
-    summary,
+    table,
     hide_index=True,
     width="stretch",
     column_config={"final loss": st.column_config.NumberColumn(format="%.3e")},

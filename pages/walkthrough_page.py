@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from perceptron import History, StepView
-from ui import playback, shell
-from ui.controls import Context
+from ui import links, shell, steps
+from ui.context import Context
+from ui.errors import friendly_errors
 
 
 def array_table(values: np.ndarray, index: list[str], columns: list[str]) -> None:
@@ -30,8 +31,11 @@ def after_training(h: History) -> None:
         array_table(h.weights[end][:, None], h.weight_names, ["synapse_0"])
     with right:
         before = max(end - 1, 0)
-        array_table(h.predictions[before][:, None], [f"row {i + 1}" for i in range(h.n_rows)],
-                    [f"layer_1 (step {before:,})"])  # fmt: skip
+        array_table(
+            h.predictions[before][:, None],
+            [f"row {i + 1}" for i in range(h.n_rows)],
+            [f"layer_1 (step {before:,})"],
+        )
     st.caption(
         "The notebook prints `layer_1` after its loop, but `layer_1` was computed *before* the "
         "loop's last update, so its 'Synapse predictions' belong to the previous step. The "
@@ -134,4 +138,15 @@ st.markdown(
     "The notebook's cells with this run's values. At step 0 with the defaults they are "
     "exactly the numbers the notebook prints."
 )
-playback.stage(ctx, draw, allow_play=False)
+
+
+@st.fragment
+def walk() -> None:
+    """The bar and the cells: a step reruns only this, never the sidebar's data editor."""
+    with friendly_errors():
+        steps.bar(ctx.history.last_step)
+        links.write("t", st.session_state.t)
+        draw(ctx, st.session_state.t)
+
+
+walk()

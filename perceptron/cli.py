@@ -20,9 +20,10 @@ from typing import Any, TextIO
 import numpy as np
 import pandas as pd
 
-from perceptron.datasets import DEFAULT_PRESET, PRESETS
-from perceptron.maths import LOSSES
-from perceptron.training import History, train
+from perceptron.datasets import PRESETS
+from perceptron.history import History
+from perceptron.settings import RUN_SETTINGS, Setting
+from perceptron.training import train
 from perceptron.validation import check_frame
 
 MAX_CSV_BYTES = 1_000_000
@@ -41,8 +42,30 @@ class UsageError(ValueError):
     """A problem with what was typed, reported on stderr with exit status 2."""
 
 
+def _add_flag(parser: argparse.ArgumentParser | Any, setting: Setting) -> None:
+    """One run setting as a flag, typed, bounded and documented by its row in the table."""
+    default = setting.default
+    extra: dict[str, Any] = {"dest": setting.name, "default": default}
+    if setting.kind == "flag":
+        extra.update(action="store_true")
+    elif setting.kind == "rows":
+        extra.update(
+            metavar="FILE",
+            help="CSV with a header: input columns (x1,x2) then y; "
+            f"at most {MAX_CSV_BYTES // 1_000_000} MB (default: the preset's rows)",
+        )
+    elif setting.kind == "whole":
+        extra.update(type=int)
+    elif isinstance(default, float):  # a learning rate: the CLI takes any positive number
+        extra.update(type=float)
+    else:
+        extra.update(choices=list(setting.choices or ()))
+    extra.setdefault("help", f"{setting.help} (default: {setting.shown(default)})")
+    parser.add_argument(setting.cli, **extra)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The options, each defaulting to the notebook's choice."""
+    """The options, one per run setting, each defaulting to the notebook's choice."""
     parser = argparse.ArgumentParser(
         prog="python -m perceptron",
         description="Train one sigmoid neuron by gradient descent and print it the way the "
@@ -51,26 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     data = parser.add_mutually_exclusive_group()
-    data.add_argument(
-        "--preset",
-        choices=list(PRESETS),
-        default=DEFAULT_PRESET,
-        help=f"built-in dataset (default: {DEFAULT_PRESET})",
-    )
-    data.add_argument(
-        "--csv",
-        metavar="FILE",
-        help="CSV with a header: input columns (x1,x2) then y; at most 1 MB",
-    )
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
-    parser.add_argument(
-        "--iterations", type=int, default=10001, help="weight updates (default: 10001)"
-    )
-    parser.add_argument("--learning-rate", type=float, default=1.0, help="step size (default: 1)")
-    parser.add_argument("--bias", action="store_true", help="add a bias input fixed at 1")
-    parser.add_argument(
-        "--loss", choices=LOSSES, default="squared", help="objective (default: squared)"
-    )
+    for setting in RUN_SETTINGS:
+        _add_flag(data if setting.key in ("preset", "data") else parser, setting)
     parser.add_argument("--json", action="store_true", help="print a JSON summary instead")
     return parser
 
@@ -135,11 +140,11 @@ def print_notebook(h: History, out: TextIO) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.csv is not None:
-        X, y = read_csv(args.csv)
+    if args.rows is not None:
+        X, y = read_csv(args.rows)
     else:
         X, y = PRESETS[args.preset].X, PRESETS[args.preset].y
-    h = train(X, y, args.seed, args.iterations, args.learning_rate, args.bias, args.loss)
+    h = train(X, y, args.seed, args.iterations, args.learning_rate, args.bias, args.objective)
     if args.json:
         print(json.dumps(_finite_or_none_dict(h.summary()), indent=2), file=out)
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -26,10 +25,6 @@ class Preset:
     @property
     def y(self) -> np.ndarray:
         return np.array([r[2] for r in self.rows], dtype=np.float64)
-
-    def frame(self) -> pd.DataFrame:
-        """The table the app's data editor starts from: columns x1, x2, y."""
-        return pd.DataFrame(list(self.rows), columns=["x1", "x2", "y"], dtype="float64")
 
 
 _TRUTH_TABLE = ((0, 0), (0, 1), (1, 0), (1, 1))

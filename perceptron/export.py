@@ -14,7 +14,8 @@ import io
 import numpy as np
 import pandas as pd
 
-from perceptron.training import History
+from perceptron.history import History
+from perceptron.settings import RUN_SETTINGS
 
 
 def history_csv(h: History) -> str:
@@ -37,7 +38,6 @@ def _matrix(values: np.ndarray) -> str:
 
 
 _HEADER = """\
-# Perceptron Lab run, replayed in the teaching notebook's own code.
 # adapted from https://iamtrask.github.io/2015/07/27/python-network-part2/
 import json
 
@@ -73,10 +73,24 @@ _DELTA = {
 }
 
 
+def settings_header(h: History) -> list[str]:
+    """The run's settings as comment lines, labelled as the app's sidebar labels them."""
+    values = {
+        "seed": h.seed,
+        "iterations": h.iterations,
+        "learning_rate": h.learning_rate,
+        "bias": h.bias,
+        "objective": h.objective,
+    }
+    return [f"#   {s.label}: {s.shown(values[s.name])}" for s in RUN_SETTINGS if s.name in values]
+
+
 def notebook_script(h: History) -> str:
     """A standalone numpy script that retrains this run and prints ``FINAL_WEIGHTS <json>``."""
     n_weights = h.layer_0.shape[1]
     lines = [
+        "# Perceptron Lab run, replayed in the teaching notebook's own code. Its settings:",
+        *settings_header(h),
         _HEADER,
         "# input dataset",
         f"X = {_matrix(h.X)}",

@@ -11,6 +11,9 @@ MAX_ROWS = 1_000
 MAX_FEATURES = 10
 """Input columns. The charts draw two; the engine itself accepts up to ten."""
 
+MAX_SEED = 2**32 - 1
+"""Largest seed numpy's RandomState accepts."""
+
 MAX_ITERATIONS = 1_000_000
 """Gradient-descent updates the engine will run."""
 
@@ -22,6 +25,13 @@ APP_MAX_ITERATIONS = 100_000
 
 MAX_DRAWN_POINTS = 400
 """Points per drawn path: long runs are downsampled, keeping first, last and current exact."""
+
+SHOWN_ROWS = 12
+"""Rows followed step by step (the rows table, error curves, predictions sent to the page): a
+1,000-row upload shows its first dozen and says so, so a step stays as cheap as for four."""
+
+PLANE_ROWS = 200
+"""Rows drawn as points on the input plane; a larger upload shows its first 200 and says so."""
 
 APP_MAX_HISTORY_VALUES = 1_000_000
 """The app's own (iterations + 1) × rows cap: a cached run stays under ~10 MB whatever the table."""

@@ -42,7 +42,7 @@ def softplus(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
 
-def loss_from_logits(z: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
+def loss_from_logits(z: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray:
     """Objective summed over rows (the last axis), for logits ``z`` of any leading shape.
 
     Cross-entropy is computed from the logits, not from the rounded prediction,
@@ -52,7 +52,7 @@ def loss_from_logits(z: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
     0: otherwise an overflowed logit gives ``0 * inf = NaN`` for a neuron that is
     right, and the run would wrongly be reported as diverged.
     """
-    if loss == "squared":
+    if objective == "squared":
         return 0.5 * np.sum((sigmoid(z) - y) ** 2, axis=-1)
     y = np.asarray(y, dtype=np.float64)
     with np.errstate(invalid="ignore"):
@@ -61,13 +61,13 @@ def loss_from_logits(z: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
     return np.sum(wants_one + wants_zero, axis=-1)
 
 
-def output_delta(layer_1: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
+def output_delta(layer_1: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray:
     """How much each row's logit should move: the notebook's ``layer_1_delta``.
 
     For squared error it is the miss times the sigmoid's slope; for cross-entropy
     the slope cancels out of the derivative and the delta is the miss itself.
     """
     layer_1_error = layer_1 - y
-    if loss == "squared":
+    if objective == "squared":
         return layer_1_error * sigmoid_derivative(layer_1)
     return layer_1_error

@@ -20,13 +20,18 @@ tested to agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from perceptron.maths import loss_from_logits, output_delta, scalar_sigmoid, sigmoid
+from perceptron.history import History, history_from_weights
+from perceptron.maths import output_delta, scalar_sigmoid, sigmoid
+from perceptron.settings import RunSpec
 from perceptron.validation import check_dataset, check_params
+
+DEFAULTS = RunSpec()
+"""The defaults of every run setting, from the one table in :mod:`perceptron.settings`."""
 
 SCALAR_LOOP_MAX_CELLS = 48
 """Rows × weights up to which the pure-Python loop beats numpy (measured in the benchmark)."""
@@ -47,12 +52,12 @@ def with_bias_column(X: np.ndarray, bias: bool) -> np.ndarray:
 
 
 def _descend_scalar(
-    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, loss: str
+    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, objective: str
 ) -> tuple[list[list[float]], list[list[float]]]:
     rows = list(zip(layer_0.tolist(), y.tolist(), strict=True))
     synapse = w.tolist()
     cols = range(len(synapse))
-    squared = loss == "squared"
+    squared = objective == "squared"
     weights = [synapse]
     gradients = []
     for _ in range(iterations):
@@ -72,7 +77,7 @@ def _descend_scalar(
 
 
 def _descend_numpy(
-    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, loss: str
+    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, objective: str
 ) -> tuple[np.ndarray, np.ndarray]:
     weights = np.empty((iterations + 1, len(w)))
     gradients = np.empty((iterations, len(w)))
@@ -80,179 +85,69 @@ def _descend_numpy(
     layer_0_t = np.ascontiguousarray(layer_0.T)
     for t in range(iterations):
         layer_1 = sigmoid(layer_0 @ weights[t])
-        gradients[t] = layer_0_t @ output_delta(layer_1, y, loss)
+        gradients[t] = layer_0_t @ output_delta(layer_1, y, objective)
         weights[t + 1] = weights[t] - lr * gradients[t]
     return weights, gradients
-
-
-@dataclass(frozen=True)
-class StepView:
-    """The notebook's named intermediate values at one step, as column vectors."""
-
-    t: int
-    layer_0: np.ndarray
-    synapse_0: np.ndarray
-    layer_1: np.ndarray
-    layer_1_error: np.ndarray
-    layer_1_delta: np.ndarray
-    synapse_derivative: np.ndarray | None
-    new_synapse: np.ndarray | None
-
-
-@dataclass(frozen=True, eq=False)
-class History:
-    """Everything one training run did; row ``t`` of each array is the state after t updates.
-
-    After a divergence (weights or loss no longer finite) the rows from
-    ``diverged_at`` on are NaN, and ``last_step`` is the last drawable step.
-    """
-
-    X: np.ndarray
-    y: np.ndarray
-    layer_0: np.ndarray
-    seed: int
-    iterations: int
-    learning_rate: float
-    bias: bool
-    objective: str
-    weights: np.ndarray
-    predictions: np.ndarray
-    loss: np.ndarray
-    gradients: np.ndarray
-    diverged_at: int | None
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.y)
-
-    @property
-    def weight_names(self) -> list[str]:
-        names = [f"w{j + 1}" for j in range(self.X.shape[1])]
-        return [*names, "b"] if self.bias else names
-
-    @property
-    def last_step(self) -> int:
-        return self.iterations if self.diverged_at is None else self.diverged_at - 1
-
-    @property
-    def errors(self) -> np.ndarray:
-        """Per-row miss at every step (prediction − target), the notebook's layer_1_error."""
-        return self.predictions - self.y
-
-    @property
-    def accuracy(self) -> np.ndarray:
-        """Share of rows on the right side of 0.5 at every step (targets ≥ 0.5 count as class 1)."""
-        return ((self.predictions >= 0.5) == (self.y >= 0.5)).mean(axis=1)
-
-    @property
-    def loss_rose_at(self) -> int | None:
-        """First step whose loss is above the previous one: the sign of an overshooting rate."""
-        loss = self.loss[: self.last_step + 1]
-        with np.errstate(invalid="ignore"):
-            rose = np.flatnonzero(loss[1:] > loss[:-1])
-        return int(rose[0]) + 1 if rose.size else None
-
-    def step(self, t: int) -> StepView:
-        """The notebook's cell values at step ``t`` (``new_synapse`` is None at the end)."""
-        if not 0 <= t <= self.iterations:
-            raise ValueError(f"step: t must be from 0 to {self.iterations}, got {t}")
-        column = self.weights[t][:, None]
-        layer_1 = self.predictions[t][:, None]
-        y = self.y[:, None]
-        has_next = t < self.iterations
-        return StepView(
-            t=t,
-            layer_0=self.layer_0,
-            synapse_0=column,
-            layer_1=layer_1,
-            layer_1_error=layer_1 - y,
-            layer_1_delta=output_delta(layer_1, y, self.objective),
-            synapse_derivative=self.gradients[t][:, None] if has_next else None,
-            new_synapse=self.weights[t + 1][:, None] if has_next else None,
-        )
-
-    def summary(self) -> dict[str, Any]:
-        """Plain-JSON description of the run and where it ended."""
-        end = self.last_step
-        return {
-            "seed": self.seed,
-            "iterations": self.iterations,
-            "learning_rate": self.learning_rate,
-            "bias": self.bias,
-            "loss_function": self.objective,
-            "weight_names": self.weight_names,
-            "initial_weights": self.weights[0].tolist(),
-            "final_weights": self.weights[end].tolist(),
-            "final_predictions": self.predictions[end].tolist(),
-            "initial_loss": float(self.loss[0]),
-            "final_loss": float(self.loss[end]),
-            "final_accuracy": float(self.accuracy[end]),
-            "diverged_at": self.diverged_at,
-        }
-
-
-def _first_bad_step(weights: np.ndarray, loss: np.ndarray) -> int | None:
-    bad = ~(np.isfinite(weights).all(axis=1) & np.isfinite(loss))
-    # Step 0 is the seeded draw in [-1, 1], always finite; only its loss can be
-    # infinite (a logit overflowing on huge inputs). Blanking it would leave no
-    # drawable step at all (last_step -1), so the run counts from step 1 on.
-    bad[:1] = False
-    return int(np.argmax(bad)) if bad.any() else None
-
-
-def history_from_weights(
-    X: np.ndarray,
-    y: np.ndarray,
-    layer_0: np.ndarray,
-    weights: np.ndarray,
-    gradients: np.ndarray,
-    params: tuple[int, int, float, bool, str],
-) -> History:
-    """Fill in predictions, losses and divergence for a run whose weights are known."""
-    seed, iterations, learning_rate, bias, loss = params
-    with np.errstate(all="ignore"):
-        logits = weights @ layer_0.T
-        predictions = sigmoid(logits)
-        losses = loss_from_logits(logits, y, loss)
-    diverged_at = _first_bad_step(weights, losses)
-    if diverged_at is not None:
-        for array in (weights, predictions, losses, gradients):
-            array[diverged_at:] = np.nan
-    return History(
-        X=X,
-        y=y,
-        layer_0=layer_0,
-        seed=seed,
-        iterations=iterations,
-        learning_rate=learning_rate,
-        bias=bias,
-        objective=loss,
-        weights=weights,
-        predictions=predictions,
-        loss=losses,
-        gradients=gradients,
-        diverged_at=diverged_at,
-    )
 
 
 def train(
     X: Any,
     y: Any,
-    seed: int = 1,
-    iterations: int = 10000,
-    learning_rate: float = 1.0,
-    bias: bool = False,
-    loss: str = "squared",
+    seed: int = DEFAULTS.seed,
+    iterations: int = DEFAULTS.iterations,
+    learning_rate: float = DEFAULTS.learning_rate,
+    bias: bool = DEFAULTS.bias,
+    objective: str = DEFAULTS.objective,
 ) -> History:
     """Train one sigmoid neuron by full-batch gradient descent and return its whole history."""
     X_checked, y_checked = check_dataset(X, y)
-    params = check_params(seed, iterations, learning_rate, bias, loss, n_rows=len(y_checked))
-    seed, iterations, learning_rate, bias, loss = params
+    params = check_params(seed, iterations, learning_rate, bias, objective, n_rows=len(y_checked))
+    seed, iterations, learning_rate, bias, objective = params
     layer_0 = with_bias_column(X_checked, bias)
     w0 = initial_weights(seed, layer_0.shape[1])
     descend = _descend_scalar if layer_0.size <= SCALAR_LOOP_MAX_CELLS else _descend_numpy
     with np.errstate(all="ignore"):
-        weights, gradients = descend(layer_0, y_checked, w0, iterations, learning_rate, loss)
+        weights, gradients = descend(layer_0, y_checked, w0, iterations, learning_rate, objective)
     weights = np.asarray(weights, dtype=np.float64)
     gradients = np.asarray(gradients, dtype=np.float64).reshape(iterations, layer_0.shape[1])
     return history_from_weights(X_checked, y_checked, layer_0, weights, gradients, params)
+
+
+def train_many(
+    X: Any,
+    y: Any,
+    *,
+    seeds: Sequence[int] = (DEFAULTS.seed,),
+    learning_rates: Sequence[float] = (DEFAULTS.learning_rate,),
+    iterations: int = DEFAULTS.iterations,
+    bias: bool = DEFAULTS.bias,
+    objective: str = DEFAULTS.objective,
+) -> list[History]:
+    """Train every (seed, learning rate) pair at once: one numpy pass per step for all runs.
+
+    Each returned history equals what :func:`train` gives for that pair (to
+    floating-point rounding), which is what lets the Compare page put many runs
+    on one landscape without waiting.
+    """
+    X_checked, y_checked = check_dataset(X, y)
+    pairs = [(s, lr) for s in seeds for lr in learning_rates]
+    params = [
+        check_params(s, iterations, lr, bias, objective, n_rows=len(y_checked)) for s, lr in pairs
+    ]
+    layer_0 = with_bias_column(X_checked, bias)
+    n_weights = layer_0.shape[1]
+    rates = np.array([p[2] for p in params])[:, None]
+    weights = np.empty((iterations + 1, len(pairs), n_weights))
+    gradients = np.empty((iterations, len(pairs), n_weights))
+    weights[0] = np.stack([initial_weights(p[0], n_weights) for p in params])
+    with np.errstate(all="ignore"):
+        for t in range(iterations):
+            layer_1 = sigmoid(weights[t] @ layer_0.T)
+            gradients[t] = output_delta(layer_1, y_checked, objective) @ layer_0
+            weights[t + 1] = weights[t] - rates * gradients[t]
+    return [
+        history_from_weights(
+            X_checked, y_checked, layer_0, weights[:, r].copy(), gradients[:, r].copy(), params[r]
+        )
+        for r in range(len(pairs))
+    ]

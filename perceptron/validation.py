@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +18,6 @@ import numpy as np
 
 from perceptron import limits
 from perceptron.maths import LOSSES
-
-MAX_SEED = 2**32 - 1
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,29 @@ class DatasetError(ValueError):
         super().__init__(shown + more)
 
 
+def _read_text(text: str) -> tuple[float | None, str | None]:
+    """A typed cell, read the way a person means it, or refused saying what was typed.
+
+    A Unicode minus (as pasted from a document) is a minus. A decimal comma, a
+    digit separator or a word is refused rather than guessed at: "1,000" could
+    be a thousand or one, and a wrong guess would change the student's data
+    without a word.
+    """
+    shown = repr(text if len(text) <= 20 else text[:20] + "…")
+    normal = text.replace("\u2212", "-")
+    if re.fullmatch(r"[+-]?\d*,\d+", normal):
+        return None, f"{shown} uses a decimal comma; type {normal.replace(',', '.')} instead"
+    if "_" in normal or not re.search(r"\d", normal):
+        return None, f"{shown} is not a number"
+    try:
+        number = float(normal)
+    except ValueError:
+        return None, f"{shown} is not a number"
+    if math.isinf(number):
+        return None, f"{shown} is too large to use"
+    return number, None
+
+
 def _cell_to_float(value: Any) -> tuple[float | None, str | None]:
     """Read one cell; return (number, None) or (None, what is wrong with it)."""
     if isinstance(value, (bool, np.bool_)):
@@ -56,24 +78,17 @@ def _cell_to_float(value: Any) -> tuple[float | None, str | None]:
         return None, "is empty"
     if isinstance(value, str):
         text = value.strip()
-        if not text:
-            return None, "is empty"
-        try:
-            number = float(text)
-        except ValueError:
-            shown = text if len(text) <= 20 else text[:20] + "…"
-            return None, f"{shown!r} is not a number"
-    else:
-        try:
-            number = float(value)
-        except OverflowError:  # a Python int beyond 1.8e308
-            return None, "is infinite (too large to use)"
-        except (TypeError, ValueError):
-            return None, f"{type(value).__name__} value is not a number"
+        return _read_text(text) if text else (None, "is empty")
+    try:
+        number = float(value)
+    except OverflowError:  # a Python int beyond 1.8e308
+        return None, "is too large to use"
+    except (TypeError, ValueError):
+        return None, f"{type(value).__name__} value is not a number"
     if math.isnan(number):
-        return None, "is empty (NaN)"
+        return None, "is empty"
     if math.isinf(number):
-        return None, "is infinite (too large to use)"
+        return None, "is too large to use"
     return number, None
 
 
@@ -155,9 +170,10 @@ def check_dataset(
     unreadable = {p.row for p in y_problems}
     for i, target in enumerate(y_array[:, 0]):
         if i + 1 not in unreadable and not 0.0 <= target <= 1.0:
-            y_problems.append(
-                Problem(i + 1, "y", f"target {target:g} is outside [0, 1]; use 0, 1 or in between")
-            )
+            cell = y_rows[i][0]
+            typed = repr(cell.strip()) if isinstance(cell, str) else f"{target:g}"
+            message = f"{typed} is outside 0 to 1; a target is 0, 1 or a value in between"
+            y_problems.append(Problem(i + 1, "y", message))
     problems += y_problems
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.column != "y", p.column or ""))
@@ -191,13 +207,13 @@ def check_params(
     iterations: Any,
     learning_rate: Any,
     bias: Any,
-    loss: Any,
+    objective: Any,
     n_rows: int = 1,
     max_values: int = limits.MAX_HISTORY_VALUES,
 ) -> tuple[int, int, float, bool, str]:
     """Validate training parameters; each message starts with the field's name."""
-    if not _is_integer(seed) or not 0 <= int(seed) <= MAX_SEED:
-        raise ValueError(f"seed: must be a whole number from 0 to {MAX_SEED}, got {seed!r}")
+    if not _is_integer(seed) or not 0 <= int(seed) <= limits.MAX_SEED:
+        raise ValueError(f"seed: must be a whole number from 0 to {limits.MAX_SEED}, got {seed!r}")
     if not _is_integer(iterations) or int(iterations) < 0:
         raise ValueError(f"iterations: must be a whole number ≥ 0, got {iterations!r}")
     if int(iterations) > limits.MAX_ITERATIONS:
@@ -219,6 +235,6 @@ def check_params(
         raise ValueError(f"learning_rate: must be a finite number > 0, got {learning_rate!r}")
     if not isinstance(bias, (bool, np.bool_)):
         raise ValueError(f"bias: must be True or False, got {bias!r}")
-    if loss not in LOSSES:
-        raise ValueError(f"loss: must be one of {', '.join(LOSSES)}, got {loss!r}")
-    return int(seed), int(iterations), float(learning_rate), bool(bias), str(loss)
+    if objective not in LOSSES:
+        raise ValueError(f"loss: must be one of {', '.join(LOSSES)}, got {objective!r}")
+    return int(seed), int(iterations), float(learning_rate), bool(bias), str(objective)

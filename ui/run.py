@@ -1,43 +1,38 @@
-"""The one place the app trains: cached by inputs, so stepping and paging never retrain."""
+"""The one place the app trains, and the one place a run is packed for the page.
+
+Both are ``st.cache_resource``: a run is a read-only object shared by every
+session that shows it, not a copy per session (``st.cache_data`` would unpickle
+a fresh copy of the history for each visitor). A lecture hall that opens one
+link then holds one history and one packed blob, however many students are in it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
 
 import numpy as np
 import streamlit as st
 
 import perceptron
 from perceptron import limits
-
-Row = tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class RunSpec:
-    """Everything that defines a training run; hashable, so it keys the cache."""
-
-    rows: tuple[Row, ...]
-    seed: int = 1
-    iterations: int = 10001
-    learning_rate: float = 1.0
-    bias: bool = False
-    loss: str = "squared"
+from perceptron.diagnostics import diagnose, to_json
+from perceptron.settings import Row, RunSpec
+from views.payload import pack
 
 
-@st.cache_data(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
 def train(spec: RunSpec) -> perceptron.History:
     """Train (or fetch from the cache) the run ``spec`` describes."""
     data = np.array(spec.rows, dtype=np.float64)
-    return perceptron.train(
-        data[:, :2],
-        data[:, 2],
-        seed=spec.seed,
-        iterations=spec.iterations,
-        learning_rate=spec.learning_rate,
-        bias=spec.bias,
-        loss=spec.loss,
-    )
+    return perceptron.train(data[:, :2], data[:, 2], **spec.params())
+
+
+@st.cache_resource(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
+def packed(spec: RunSpec, presenter: bool) -> bytes:
+    """The run as the page receives it (see :mod:`views.payload`), built once per run."""
+    history = train(spec)
+    run_id = hashlib.sha1(repr((spec, presenter)).encode()).hexdigest()[:16]
+    return pack(history, run_id, presenter, to_json(diagnose(history)))
 
 
 def affordable_iterations(n_rows: int) -> int:
@@ -45,13 +40,13 @@ def affordable_iterations(n_rows: int) -> int:
     return max(1, limits.APP_MAX_HISTORY_VALUES // max(n_rows, 1) - 1)
 
 
-@st.cache_data(max_entries=limits.COMPARE_CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=limits.COMPARE_CACHE_ENTRIES, show_spinner=False)
 def train_compare(
     rows: tuple[Row, ...],
     pairs: tuple[tuple[int, float], ...],
     iterations: int,
     bias: bool,
-    loss: str,
+    objective: str,
 ) -> list[perceptron.History]:
     """The Compare page's (seed, learning rate) runs, in order: only those it draws.
 
@@ -67,7 +62,7 @@ def train_compare(
             learning_rates=[r for s, r in pairs if s == seed],
             iterations=iterations,
             bias=bias,
-            loss=loss,
+            objective=objective,
         )
         runs.update({(seed, h.learning_rate): h for h in histories})
     return [runs[(s, float(r))] for s, r in pairs]

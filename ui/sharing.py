@@ -6,7 +6,7 @@ import streamlit as st
 
 from perceptron.export import history_csv, notebook_script
 from ui import links
-from ui.controls import Context
+from ui.context import Context
 
 
 def _slug(ctx: Context) -> str:
@@ -16,12 +16,11 @@ def _slug(ctx: Context) -> str:
 
 def panel(ctx: Context) -> None:
     """One expander with the share link and both downloads (built only when opened)."""
-    t = int(st.session_state.get("t", 0))
     with st.expander("Share and export", icon=":material/share:", expanded=False):
         st.caption(
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
-        st.code(links.share_link(t), language=None, wrap_lines=True)
+        st.code(links.share_link(), language=None, wrap_lines=True)
         cols = st.columns(2)
         cols[0].download_button(
             "History as CSV",

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import controls
+from ui import controls, stage, steps
+from ui.context import Context
+
+PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] {
+  padding: 4.75rem 1.5rem 2rem 1.5rem;
+}
+</style>
+"""
+"""A compact page: Streamlit's default leaves 68 px empty under the 60 px top navigation."""
 
 PRESENTER_CSS = """
 <style>
 html { font-size: 20px; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.2rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stTable"] td { font-size: 1.15rem; }
 </style>
 """
@@ -20,18 +28,20 @@ html { font-size: 20px; }
 def prepare() -> None:
     """Draw the shared sidebar and keep this run's context for the page."""
     st.session_state.ctx = controls.sidebar()
-    if st.session_state.ctx.presenter:
-        st.html(PRESENTER_CSS)
+    steps.current(st.session_state.ctx.history.last_step)  # a link's t, clamped to this run
+    with st.sidebar:
+        stage.reports(st.session_state.ctx)
+    st.html(PAGE_CSS + (PRESENTER_CSS if st.session_state.ctx.presenter else ""))
 
 
-def context() -> controls.Context:
+def context() -> Context:
     """The run the page should show; a page opened before app.py ran builds it itself."""
     if "ctx" not in st.session_state:
         prepare()
     return st.session_state.ctx
 
 
-def problems(ctx: controls.Context) -> None:
+def problems(ctx: Context) -> None:
     """Say, above the charts, that they show the last valid run and why."""
     if ctx.problems:
         st.warning(

@@ -2,7 +2,8 @@
 
 All runs are drawn on the first run's landscape (same data, same loss); with a
 bias the slice is at b = 0, since each run's bias differs and one slice must
-serve them all.
+serve them all. These are static figures, drawn by ``st.plotly_chart``, which
+themes them like the page it is on.
 """
 
 from __future__ import annotations
@@ -13,13 +14,21 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from perceptron.figures.errors import LOSS_NAMES, loss_values
-from perceptron.figures.geometry import landscape_window, plane
-from perceptron.figures.paths import equal_axes, log_loss_contour
-from perceptron.figures.sampling import drawn_steps, iteration_axis, points_per_trace
-from perceptron.figures.style import LOSS_FLOOR, axis, base_layout, run_style, style
-from perceptron.training import History
-
+from perceptron.history import History
+from perceptron.landscape import loss_landscape
+from views.geometry import landscape_window, weights_2d
+from views.landscape import decade_ticks
+from views.loss import LOSS_NAMES, loss_values
+from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
+from views.style import (
+    LOSS_COLOURSCALE,
+    LOSS_FLOOR,
+    axis,
+    base_layout,
+    colour_bar,
+    run_style,
+    style,
+)
 
 def _check(histories: Sequence[History], labels: Sequence[str]) -> None:
     if len(histories) != len(labels):
@@ -46,29 +55,50 @@ def _ends(
     }
 
 
+def _contour(h: History, w1: list[float], w2: list[float], presenter: bool) -> dict[str, Any]:
+    """Filled contour of log10(loss) over the window, at b = 0 when there is a bias."""
+    g1, g2 = np.linspace(*w1, 41), np.linspace(*w2, 41)
+    with np.errstate(all="ignore"):
+        loss = loss_landscape(h.X, h.y, g1, g2, h.objective, 0.0 if h.bias else None)
+        z = np.log10(np.clip(np.nan_to_num(loss, nan=LOSS_FLOOR), LOSS_FLOOR, 1e300))
+    return {
+        "type": "contour",
+        "x": g1,
+        "y": g2,
+        "z": z.astype(np.float32),
+        "colorscale": LOSS_COLOURSCALE,
+        "ncontours": 16,
+        "contours": {"coloring": "fill", "showlines": True},
+        "line": {"width": 0.5, "color": "rgba(0,0,0,0.25)"},
+        "colorbar": colour_bar("loss", presenter, **decade_ticks(float(z.min()), float(z.max()))),
+        "hovertemplate": "w1 = %{x:.4g}, w2 = %{y:.4g}<br>log₁₀ loss = %{z:.2f}<extra></extra>",
+        "name": "loss",
+        "showlegend": False,
+    }
+
+
 def compare_landscape_figure(
     histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
 ) -> go.Figure:
     """Each run's (w1, w2) path on one landscape: squares start, circles end (× = diverged)."""
     _check(histories, labels)
-    layout = base_layout("Paths on the loss landscape", presenter, name="compare-paths")
+    layout = base_layout("Paths on the loss landscape", presenter)
     if not histories:
         return go.Figure(layout=layout)
     theme = style(presenter)
-    planes = [plane(h)[1][: h.last_step + 1] for h in histories]
+    planes = [weights_2d(h) for h in histories]
     w1, w2 = landscape_window(planes)
     first = histories[0]
-    offset = 0.0 if first.bias else None
-    data: list[dict[str, Any]] = [log_loss_contour(first, w1, w2, 41, offset, presenter)]
+    data: list[dict[str, Any]] = [_contour(first, w1, w2, presenter)]
     budget = points_per_trace(len(histories) + 2)
     for i, (h, label, W) in enumerate(zip(histories, labels, planes, strict=True)):
-        steps = drawn_steps(h.last_step, h.last_step, budget)
+        steps = drawn_steps(h.last_step, budget)
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "x": W[steps, 0],
-                "y": W[steps, 1],
+                "x": compact(W[steps, 0]),
+                "y": compact(W[steps, 1]),
                 "customdata": steps,
                 "name": label,
                 "line": {**run_style(i), "width": theme.line},
@@ -87,19 +117,23 @@ def compare_landscape_figure(
             theme.marker,
         )
     )
+    symbols = ["x" if h.diverged_at is not None else "circle" for h in histories]
     data.append(
         _ends(
             [W[-1, 0] for W in planes],
             [W[-1, 1] for W in planes],
             colours,
-            ["x" if h.diverged_at is not None else "circle" for h in histories],
+            symbols,
             "end",
             theme.current,
         )
     )
     if first.bias:
         layout["title"]["text"] += " (slice at bias b = 0)"
-    layout.update(equal_axes(w1, w2, presenter))
+    layout["xaxis"] = axis("w1", presenter, range=w1, constrain="domain")
+    layout["yaxis"] = axis(
+        "w2", presenter, range=w2, scaleanchor="x", scaleratio=1, constrain="domain"
+    )
     return go.Figure(data=data, layout=layout)
 
 
@@ -110,20 +144,20 @@ def compare_loss_figure(
     _check(histories, labels)
     objective = histories[0].objective if histories else "squared"
     name = LOSS_NAMES.get(objective, objective)
-    layout = base_layout(f"Loss over the iterations: {name}", presenter, name="compare-loss")
+    layout = base_layout(f"Loss over the iterations: {name}", presenter)
     if not histories:
         return go.Figure(layout=layout)
     theme = style(presenter)
     budget = points_per_trace(len(histories))
     data: list[dict[str, Any]] = []
     for i, (h, label) in enumerate(zip(histories, labels, strict=True)):
-        steps, losses = loss_values(h, drawn_steps(h.last_step, h.last_step, budget))
+        steps, losses = loss_values(h, drawn_steps(h.last_step, budget))
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
                 "x": steps + 1,
-                "y": losses,
+                "y": compact(losses),
                 "customdata": steps,
                 "name": label,
                 "line": {**run_style(i), "width": theme.line},
@@ -133,18 +167,17 @@ def compare_loss_figure(
         )
     ends = [(i, h) for i, h in enumerate(histories) if np.isfinite(h.loss[h.last_step])]
     lasts = np.array([h.last_step for _, h in ends], dtype=np.int64)
-    data.append(
-        _ends(
-            (lasts + 1).tolist(),
-            [max(float(h.loss[h.last_step]), LOSS_FLOOR) for _, h in ends],
-            [run_style(i)["color"] for i, _ in ends],
-            ["x" if h.diverged_at is not None else "circle" for _, h in ends],
-            "end",
-            theme.marker,
-        )
+    marker = _ends(
+        (lasts + 1).tolist(),
+        [max(float(h.loss[h.last_step]), LOSS_FLOOR) for _, h in ends],
+        [run_style(i)["color"] for i, _ in ends],
+        ["x" if h.diverged_at is not None else "circle" for _, h in ends],
+        "end",
+        theme.marker,
     )
-    data[-1]["customdata"] = lasts
-    data[-1]["hovertemplate"] = "end, step %{customdata}<br>loss = %{y:.6g}<extra></extra>"
+    marker["customdata"] = lasts
+    marker["hovertemplate"] = "end, step %{customdata}<br>loss = %{y:.6g}<extra></extra>"
+    data.append(marker)
     layout["xaxis"] = iteration_axis(max(h.last_step for h in histories), presenter)
     layout["yaxis"] = axis(f"{name} (log scale)", presenter, type="log", exponentformat="power")
     return go.Figure(data=data, layout=layout)

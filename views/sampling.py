@@ -3,8 +3,9 @@
 A run has up to a million steps but a line needs a few hundred points, and
 nearly all the learning happens in the first few dozen steps. So paths are
 sampled on a log scale (dense early) plus a uniform sprinkle (so late
-oscillations are not skipped entirely), with step 0, the last step and the
-current step always exact: the marker at ``t`` must sit on the line.
+oscillations are not skipped entirely), with the first and last step exact.
+The lines are drawn once per run; the page draws the exact value at step t on
+top of them, and a short exact trail before it, so the marker never floats.
 """
 
 from __future__ import annotations
@@ -15,18 +16,12 @@ from typing import Any
 import numpy as np
 
 from perceptron import limits
-from perceptron.figures.style import NOW_COLOUR, style
+from views.style import style
 
 
-def clamp_step(t: int, last: int) -> int:
-    """``t`` inside 0..last: a link or a stale session may ask for a step a run never reached."""
-    return min(max(int(t), 0), max(int(last), 0))
-
-
-def drawn_steps(last: int, t: int, max_points: int = limits.MAX_DRAWN_POINTS) -> np.ndarray:
-    """Sorted unique steps in 0..last: at most ``max_points`` plus 0, ``last`` and ``t``."""
+def drawn_steps(last: int, max_points: int = limits.MAX_DRAWN_POINTS) -> np.ndarray:
+    """Sorted unique steps in 0..last: at most ``max_points`` plus 0 and ``last``."""
     last = max(int(last), 0)
-    t = clamp_step(t, last)
     max_points = max(int(max_points), 2)
     if last + 1 <= max_points:
         return np.arange(last + 1, dtype=np.int64)
@@ -34,17 +29,24 @@ def drawn_steps(last: int, t: int, max_points: int = limits.MAX_DRAWN_POINTS) ->
     n_lin = max(2, max_points - n_log)
     log_part = np.expm1(np.linspace(0.0, math.log1p(last), n_log))
     lin_part = np.linspace(0.0, last, n_lin)
-    steps = np.concatenate([np.rint(log_part), np.rint(lin_part), [0, last, t]]).astype(np.int64)
+    steps = np.concatenate([np.rint(log_part), np.rint(lin_part), [0, last]]).astype(np.int64)
     return np.unique(np.clip(steps, 0, last))
 
 
-def compact(values: np.ndarray) -> np.ndarray:
-    """A line's values as float32 when they fit (7 digits, half the bytes), else unchanged.
+def compact(values: np.ndarray) -> list[float]:
+    """A line's values to 7 significant digits: drawn, not read digit by digit.
 
-    Lines are drawn, not read digit by digit; the current-step markers stay exact.
+    Numpy prints float32 as its shortest round-trip text, in one vectorised
+    pass, which keeps a 400-point line near 4 KB of JSON. Non-finite values
+    (an infinite first loss) become gaps, since JSON has no infinity.
     """
     values = np.asarray(values, dtype=np.float64)
-    return values.astype(np.float32) if np.all(np.abs(values) < 1e30) else values
+    small = np.abs(values) < 3e38
+    text = np.where(small, values, 0).astype(np.float32).astype(str).tolist()
+    return [
+        float(short) if fits else (float(v) if math.isfinite(v) else None)
+        for short, fits, v in zip(text, small.tolist(), values.tolist(), strict=True)
+    ]
 
 
 def points_per_trace(n_traces: int) -> int:
@@ -78,19 +80,4 @@ def iteration_axis(last: int, presenter: bool = False) -> dict[str, Any]:
         "tickfont": {"size": theme.font},
         "range": [-pad, top + pad],
         "automargin": True,
-    }
-
-
-def now_line(t: int, low: float, high: float, presenter: bool = False) -> dict[str, Any]:
-    """Vertical line at step t (x = t + 1), as a trace: shapes on log axes are easy to misplace."""
-    theme = style(presenter)
-    return {
-        "type": "scatter",
-        "mode": "lines",
-        "x": [t + 1, t + 1],
-        "y": [low, high],
-        "name": f"step {t}",
-        "line": {"color": NOW_COLOUR, "width": theme.thin, "dash": "solid" if presenter else "dot"},
-        "hoverinfo": "skip",
-        "showlegend": False,
     }

@@ -1,0 +1,112 @@
+"""The Train page's stage: one component that holds a run and steps it in the browser.
+
+The run is packed once (``ui.run.packed``) and sent with a few bytes of session
+state; the browser then owns the step. A second, tiny component in the sidebar
+carries the step back, debounced: its rerun writes the URL and the share panel,
+and resends the stage only as a reference, so a report costs no chart bytes.
+
+The JS lives in ``ui/static`` as ES modules split by concern, served by Streamlit
+as a static component folder (no CDN: works offline and on Community Cloud), as is
+Plotly.js from the ``plotly`` package. The inline loaders only import them.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import plotly
+import streamlit as st
+import streamlit.components.v1 as components_v1
+
+from ui import links, sharing, steps
+from ui.context import Context
+from ui.run import packed
+from views.payload import with_session
+
+_plotly_files = components_v1.declare_component(
+    "plotly_assets", path=str(pathlib.Path(plotly.__file__).parent / "package_data")
+)
+_lab_files = components_v1.declare_component(
+    "lab_assets", path=str(pathlib.Path(__file__).parent / "static")
+)
+PLOTLY_URL = f"./component/{_plotly_files.name}/plotly.min.js"
+STATIC_URL = f"./component/{_lab_files.name}"
+
+_STAGE_LOADER = """
+export default function (component) {
+  const base = new URL("STATIC_URL/", document.baseURI).href;
+  if (!document.querySelector('link[data-lab-css]')) {
+    const link = document.createElement("link");
+    Object.assign(link, { rel: "stylesheet", href: base + "stage.css" });
+    link.dataset.labCss = "";
+    document.head.appendChild(link);
+  }
+  window.__labStageModule = window.__labStageModule || import(base + "stage.js");
+  window.__labStageModule.then((module) => module.render(component));
+}
+""".replace("STATIC_URL", STATIC_URL)
+_REPORT_JS = """
+export default function ({ data, setStateValue }) {
+  window.__labReport = (values) => setStateValue("at", values);
+  // After every run: if the page shows another step than the server knows (a report that
+  // was held back because the student clicked elsewhere), say so now.
+  const memory = window.__labMemory;
+  if (memory && memory.epoch === data.epoch && (memory.t !== data.t || memory.view !== data.view)) {
+    window.__labReport({ t: memory.t, view: memory.view });
+  }
+}
+"""
+_stage = st.components.v2.component("lab_stage", js=_STAGE_LOADER, isolate_styles=False)
+_report = st.components.v2.component("lab_report", js=_REPORT_JS, isolate_styles=False)
+
+
+def _session() -> dict:
+    """The step and view the page starts from, as of the server's last move of t.
+
+    It changes only when the server moves t itself (a link, the Walkthrough): the
+    page remembers what the student chose, and identical bytes let Streamlit send
+    the unchanged run as a short reference to its browser-side copy.
+    """
+    state = st.session_state
+    epoch = state.get("t_epoch", 0)
+    if state.get("stage_session", {}).get("epoch") != epoch:
+        state.stage_session = {
+            "t": state.t,
+            "view": steps.view(),
+            "epoch": epoch,
+            "plotly": PLOTLY_URL,
+        }
+    return state.stage_session
+
+
+def stage(ctx: Context) -> None:
+    """The run, sent once, with where the page starts and where to find Plotly."""
+    _stage(key="stage", data=with_session(packed(ctx.spec, ctx.presenter), _session()))
+
+
+def _reported() -> None:
+    steps.reported((st.session_state.get("report") or {}).get("at"))
+
+
+def reports(ctx: Context) -> None:
+    """Where the page's step lands: the URL, and the share panel that shows the link.
+
+    A report reruns the app, not a fragment, and is never sent in the moment after a
+    click elsewhere (``stage.js``): a report that overlapped the student's switch to
+    another page either blanked it (a fragment) or undid the switch (a full run).
+    A held-back report is sent once the next page has run, from here, on every page.
+    The rerun redraws nothing: the stage's bytes are unchanged, so Streamlit sends
+    it as a short reference to the browser's copy.
+    """
+    state = st.session_state
+    state.runs = state.get("runs", 0) + 1  # a new value each run, so the check runs each time
+    known = {
+        "t": state.t,
+        "view": steps.view(),
+        "epoch": state.get("t_epoch", 0),
+        "run": state.runs,
+    }
+    _report(key="report", data=known, on_at_change=_reported)
+    links.write("t", st.session_state.t)
+    links.write("view", steps.view())
+    sharing.panel(ctx)

@@ -1,0 +1,72 @@
+// One chart of the Train page: its still figure (sent once per run), drawn by Plotly once,
+// and its moving parts (layers behind, marks on top) redrawn at every step for ~1 ms.
+import { downloadPng } from "./export.js";
+import { drawLayer } from "./field.js";
+import { drawMarks } from "./marks.js";
+import { Sheet } from "./surface3d.js";
+import { themedLayout } from "./theme.js";
+
+// No Plotly toolbar: it covered titles. Zoom with the mouse, double-click to reset, and
+// save a PNG from the chart's own button (which keeps the layers and marks in the picture).
+const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, doubleClick: "reset" };
+const SAVE = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">'
+  + '<path d="M19 12v7H5v-7H3v7c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2v-7h-2zm-6 .67 2.59-2.58L17 11.5l-5 5-5-5 1.41-1.41L11 12.67V3h2z"/></svg>';
+
+export class Chart {
+  constructor(slot, name, Plotly) {
+    this.name = name;
+    this.Plotly = Plotly;
+    this.div = document.createElement("div");
+    this.div.className = `lab-chart lab-chart-${name}`;
+    slot.appendChild(this.div);
+    this.save = document.createElement("button");
+    Object.assign(this.save, { type: "button", className: "lab-save", innerHTML: SAVE,
+      title: "Save this chart as a PNG, as shown" });
+    this.save.dataset.lab = `save-${name}`;
+    this.save.onclick = () => downloadPng(this.div, Plotly, this.colours.paper, `perceptron-lab-${name}-step-${this.t}`);
+    slot.querySelector(".lab-actions").appendChild(this.save);
+    this.cache = {};
+    this.drawn = false;
+    this.resizer = new ResizeObserver(() => {
+      if (this.drawn && this.div.isConnected) Plotly.Plots.resize(this.div);
+    });
+    this.resizer.observe(this.div);
+  }
+
+  // The still figure for a run, themed for the page; marks follow at step t.
+  async draw(spec, run, colours, t) {
+    this.spec = spec;
+    this.run = run;
+    this.colours = colours;
+    this.t = t;
+    this.cache = {};
+    const layout = { ...themedLayout(spec.figure.layout, colours), autosize: true };
+    await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
+    this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
+      ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;
+    if (!this.drawn) {
+      // Resizing, zooming and panning redraw the axes: the layers and marks follow them.
+      this.div.on("plotly_afterplot", () => this.show(this.t, true));
+      this.drawn = true;
+    }
+    this.show(t, true);
+  }
+
+  // Step t: ~1 ms for 2-D charts; the 3D sheet redraws at its own pace.
+  show(t, force = false) {
+    if (!this.spec || (t === this.shownAt && !force)) return;
+    this.t = t;
+    this.shownAt = t;
+    for (const layer of this.spec.layers || []) drawLayer(this.div, layer, this.run, t, this.cache);
+    drawMarks(this.div, this.spec.marks.filter((m) => !m.trace), this.run, t, this.colours);
+    if (this.sheet) this.sheet.show(this.run, t);
+    this.div.dataset.step = String(t);
+  }
+
+  destroy() {
+    this.resizer.disconnect();
+    this.save.remove();
+    if (this.drawn) this.Plotly.purge(this.div);
+    this.div.remove();
+  }
+}

@@ -1,0 +1,46 @@
+// A run as the server packs it (views/payload.py): "PLAB", version, header length, the
+// header JSON, then each history array 8-byte aligned; this session's state rides behind
+// as JSON, its length, and "PSES". Typed arrays are views on the received bytes: no copy,
+// and NaN or Infinity arrive as themselves, which JSON could not carry.
+const TYPES = { f8: Float64Array, u2: Uint16Array, u1: Uint8Array };
+const text = new TextDecoder();
+
+function magic(bytes, at) {
+  return String.fromCharCode(...bytes.subarray(at, at + 4));
+}
+
+export function decode(bytes) {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 12 || magic(bytes, 0) !== "PLAB") {
+    throw new Error("not a Perceptron Lab run");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length;
+  let session = {};
+  if (magic(bytes, end - 4) === "PSES") {
+    const size = view.getUint32(end - 8, true);
+    session = JSON.parse(text.decode(bytes.subarray(end - 8 - size, end - 8)));
+    end -= 8 + size;
+  }
+  const size = view.getUint32(8, true);
+  const header = JSON.parse(text.decode(bytes.subarray(12, 12 + size)));
+  // Typed arrays need aligned offsets: copy the array part once if the bytes are not aligned.
+  let base = bytes.byteOffset + 12 + size;
+  let buffer = bytes.buffer;
+  if (base % 8 !== 0) {
+    const copy = bytes.slice(12 + size, end);
+    buffer = copy.buffer;
+    base = 0;
+  }
+  const arrays = {};
+  for (const [name, spec] of Object.entries(header.arrays)) {
+    const count = spec.shape.reduce((a, b) => a * b, 1);
+    arrays[name] = { data: new TYPES[spec.dtype](buffer, base + spec.offset, count), shape: spec.shape };
+  }
+  return { header, arrays, session };
+}
+
+// Row t of a 2-D array (or the value of a 1-D one) as plain numbers.
+export function row(array, t) {
+  const width = array.shape.length > 1 ? array.shape[1] : 1;
+  return Array.from(array.data.subarray(t * width, (t + 1) * width));
+}

@@ -1,0 +1,118 @@
+// Playback as one object, like TensorFlow Playground's Player: it owns the step t, whether
+// it is playing, and the clock. Everything that shows t listens to it; nothing else moves t.
+//
+// Play moves through iterations on a log scale of t + PACE, since most learning happens
+// early: a 10,001-step run at normal speed shows about 30 steps in its first second and
+// sweeps thousands in its last. Time-based, so a slow browser drops frames but ends on time.
+export const PACE = 100;
+export const SPEEDS = { Slow: 30, Normal: 15, Fast: 8 }; // seconds for a whole run
+
+export function fractionAt(last, t) {
+  if (last <= 0) return 1;
+  return Math.log1p(Math.min(Math.max(t, 0), last) / PACE) / Math.log1p(last / PACE);
+}
+
+export function stepAt(last, fraction) {
+  if (fraction >= 1) return last;
+  const step = PACE * Math.expm1(Math.max(fraction, 0) * Math.log1p(last / PACE));
+  return Math.min(last, Math.max(0, Math.floor(step + 1e-9)));
+}
+
+// The big forward jump: 0 → 1 → 10 → 100 → … → last.
+export function nextDecade(t, last) {
+  if (t < 1) return Math.min(1, last);
+  return Math.min(last, 10 ** (Math.floor(Math.log10(t) + 1e-12) + 1));
+}
+
+export class Player {
+  constructor(last, { now = () => performance.now(), frame = (fn) => requestAnimationFrame(fn),
+                      cancel = (id) => cancelAnimationFrame(id) } = {}) {
+    this.clock = { now, frame, cancel };
+    this.last = Math.max(0, last);
+    this.t = 0;
+    this.playing = false;
+    this.speed = "Normal";
+    this.listeners = [];
+    this.request = 0;
+  }
+
+  onChange(listener) {
+    this.listeners.push(listener);
+  }
+
+  emit(cause) {
+    for (const listener of this.listeners) listener(this.t, this.playing, cause);
+  }
+
+  // Any move by hand stops playback first, from the step on screen: a press is one step.
+  seek(t, cause = "seek") {
+    this.stopClock();
+    this.t = Math.min(Math.max(Math.round(t), 0), this.last);
+    this.emit(cause);
+  }
+
+  reset() { this.seek(0, "reset"); }
+  back() { this.seek(this.t - 1, "back"); }
+  forward() { this.seek(this.t + 1, "step"); }
+  jump() { this.seek(nextDecade(this.t, this.last), "jump"); }
+
+  setLast(last) {
+    this.last = Math.max(0, last);
+    if (this.t > this.last) this.seek(this.last, "clamp");
+  }
+
+  // A new speed applies from the step on screen, so the picture never jumps.
+  setSpeed(speed) {
+    if (!(speed in SPEEDS) || speed === this.speed) return;
+    this.speed = speed;
+    if (this.playing) {
+      this.from = fractionAt(this.last, this.t);
+      this.started = this.clock.now();
+    }
+    this.emit("speed");
+  }
+
+  toggle() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  play() {
+    if (this.last === 0) return;
+    if (this.t >= this.last) this.t = 0;
+    this.playing = true;
+    this.from = fractionAt(this.last, this.t);
+    this.started = this.clock.now();
+    this.emit("play");
+    this.request = this.clock.frame((time) => this.tick(time));
+  }
+
+  // Pause keeps exactly the step last shown: t only changes inside tick, which renders it.
+  pause() {
+    if (!this.playing) return;
+    this.stopClock();
+    this.emit("pause");
+  }
+
+  stopClock() {
+    if (this.request) this.clock.cancel(this.request);
+    this.request = 0;
+    this.playing = false;
+  }
+
+  tick(time) {
+    if (!this.playing) return;
+    const elapsed = (this.clock.now() - this.started) / 1000;
+    const fraction = this.from + elapsed / SPEEDS[this.speed];
+    const t = stepAt(this.last, fraction);
+    const ended = t >= this.last;
+    if (t !== this.t || ended) {
+      this.t = t;
+      if (ended) this.playing = false;
+      this.emit(ended ? "end" : "tick");
+    } else {
+      this.emit("frame");
+    }
+    this.request = this.playing ? this.clock.frame((next) => this.tick(next)) : 0;
+  }
+}

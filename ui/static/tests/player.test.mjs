@@ -1,0 +1,136 @@
+// The player's clock and moves, with a fake clock: no browser needed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Player, fractionAt, stepAt, nextDecade, SPEEDS } from "../player.js";
+
+function fakeClock() {
+  const clock = { time: 0, queue: [], now: () => clock.time };
+  clock.frame = (fn) => { clock.queue.push(fn); return clock.queue.length; };
+  clock.cancel = () => { clock.queue = []; };
+  clock.advance = (ms) => {
+    clock.time += ms;
+    const due = clock.queue;
+    clock.queue = [];
+    due.forEach((fn) => fn(clock.time));
+  };
+  return clock;
+}
+
+test("stepAt inverts fractionAt and hits both ends", () => {
+  for (const last of [1, 7, 100, 10001, 100000]) {
+    assert.equal(stepAt(last, 0), 0);
+    assert.equal(stepAt(last, 1), last);
+    for (const t of [0, 1, 2, 37, Math.floor(last / 2), last]) {
+      if (t > last) continue;
+      assert.equal(stepAt(last, fractionAt(last, t)), t, `last ${last}, t ${t}`);
+    }
+  }
+});
+
+test("the log scale is offset by PACE: about 30 steps in the first second of 15", () => {
+  // Hand-computed: 100 * expm1(log1p(10001 / 100) / 15) = 36.1.
+  assert.equal(stepAt(10001, 1 / 15), 36);
+  assert.equal(fractionAt(0, 0), 1);
+});
+
+test("nextDecade walks 0, 1, 10, 100 … and stops at the last step", () => {
+  const seen = [];
+  let t = 0;
+  while (t < 10001) { t = nextDecade(t, 10001); seen.push(t); }
+  assert.deepEqual(seen, [1, 10, 100, 1000, 10000, 10001]);
+  assert.equal(nextDecade(37, 10001), 100);
+  assert.equal(nextDecade(999, 500), 500);
+  assert.equal(nextDecade(0, 0), 0);
+});
+
+test("every press is exactly one step, however fast", () => {
+  const player = new Player(10001, fakeClock());
+  const seen = [];
+  player.onChange((t) => seen.push(t));
+  for (let i = 0; i < 25; i++) player.forward();
+  assert.equal(player.t, 25);
+  assert.deepEqual(seen, Array.from({ length: 25 }, (_, i) => i + 1));
+  player.back();
+  player.back();
+  assert.equal(player.t, 23);
+  player.reset();
+  player.back();
+  assert.equal(player.t, 0);
+});
+
+test("moves clamp at both ends and a seek rounds to a whole step", () => {
+  const player = new Player(5, fakeClock());
+  player.seek(99);
+  assert.equal(player.t, 5);
+  player.forward();
+  assert.equal(player.t, 5);
+  player.seek(2.6);
+  assert.equal(player.t, 3);
+  player.setLast(2);
+  assert.equal(player.t, 2);
+});
+
+test("play follows the clock on a log scale and ends exactly on the last step", () => {
+  const clock = fakeClock();
+  const player = new Player(10001, clock);
+  player.play();
+  clock.advance(1000); // one second into a 15 s playback
+  assert.equal(player.t, stepAt(10001, 1 / SPEEDS.Normal));
+  assert.ok(player.playing);
+  clock.advance(20000);
+  assert.equal(player.t, 10001);
+  assert.equal(player.playing, false);
+  assert.equal(clock.queue.length, 0, "no frame is requested after the end");
+});
+
+test("pause stops on exactly the step on screen", () => {
+  const clock = fakeClock();
+  const player = new Player(10001, clock);
+  const shown = [];
+  player.onChange((t) => shown.push(t));
+  player.play();
+  for (let i = 0; i < 90; i++) clock.advance(16.7);
+  const onScreen = shown.at(-1);
+  clock.time += 500; // time passes, but no frame has been drawn since
+  player.pause();
+  assert.equal(player.t, onScreen);
+  assert.equal(player.playing, false);
+  clock.advance(1000);
+  assert.equal(player.t, onScreen, "nothing moves after Pause");
+});
+
+test("a press while playing stops playback and steps from the step on screen", () => {
+  const clock = fakeClock();
+  const player = new Player(10001, clock);
+  player.play();
+  for (let i = 0; i < 60; i++) clock.advance(16.7);
+  const t = player.t;
+  player.forward();
+  assert.equal(player.t, t + 1);
+  assert.equal(player.playing, false);
+});
+
+test("play from the end starts again at 0; a 0-step run never plays", () => {
+  const clock = fakeClock();
+  const player = new Player(10, clock);
+  player.seek(10);
+  player.play();
+  assert.equal(player.t, 0);
+  assert.ok(player.playing);
+  const empty = new Player(0, fakeClock());
+  empty.play();
+  assert.equal(empty.playing, false);
+});
+
+test("changing speed while playing continues from the step on screen", () => {
+  const clock = fakeClock();
+  const player = new Player(10001, clock);
+  player.play();
+  clock.advance(3000);
+  const t = player.t;
+  player.setSpeed("Fast");
+  clock.advance(0.001);
+  assert.ok(Math.abs(player.t - t) <= 1, `${t} -> ${player.t}`);
+  clock.advance(1000);
+  assert.equal(player.t, stepAt(10001, fractionAt(10001, t) + 1 / SPEEDS.Fast));
+});

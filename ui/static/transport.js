@@ -1,0 +1,134 @@
+// The transport: buttons, slider, speed and view, and their keys. Each control only asks
+// the Player to move; the Player says what changed and everything redraws from t.
+import { nextDecade, SPEEDS } from "./player.js";
+import { whole } from "./format.js";
+
+const ICONS = {
+  reset: "M6 6h2v12H6zm3.5 6 8.5 6V6z",
+  back: "M15.41 16.59 10.83 12l4.58-4.59L14 6l-6 6 6 6z",
+  step: "M8.59 16.59 13.17 12 8.59 7.41 10 6l6 6-6 6z",
+  jump: "M4 18l8.5-6L4 6v12zm9-12v12l8.5-6L13 6z",
+  play: "M8 5v14l11-7z",
+  pause: "M6 19h4V5H6v14zm8-14v14h4V5h-4z",
+  link: "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z",
+};
+
+const KEYS = { ArrowRight: "forward", ArrowLeft: "back", ArrowUp: "jump", Home: "reset", p: "toggle", P: "toggle" };
+
+// Keys act on the page only, never while someone is typing or moving through a widget:
+// an input, a text area, a select, anything editable, an ARIA widget that uses arrow keys,
+// or the data editor's grid (a canvas whose focus sits on a scroller inside it).
+const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], "
+  + "[role=slider], [role=spinbutton], [role=combobox], [role=listbox], [role=textbox], "
+  + "[role=grid], [role=gridcell], [role=menu], [role=option], [data-testid=stDataFrame], "
+  + "[data-testid=stDataFrameResizable], .stDataFrame, .gdg-input, [data-testid=stTextArea]";
+
+export function keyAllowed(event) {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  const targets = [event.target, document.activeElement].filter((el) => el && el.closest);
+  return !targets.some((el) => el.closest(TYPING));
+}
+
+function icon(name) {
+  return `<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="${ICONS[name]}"/></svg>`;
+}
+
+function button(parent, key, html, title, primary = false) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = `lab-button${primary ? " lab-primary" : ""}`;
+  element.dataset.lab = key;
+  element.title = title;
+  element.innerHTML = html;
+  parent.appendChild(element);
+  return element;
+}
+
+function segmented(parent, key, options, label) {
+  const group = document.createElement("div");
+  group.className = "lab-segmented";
+  group.dataset.lab = key;
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", label);
+  const buttons = Object.entries(options).map(([value, text]) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.dataset.value = value;
+    b.textContent = text;
+    group.appendChild(b);
+    return b;
+  });
+  parent.appendChild(group);
+  return { group, buttons };
+}
+
+export class Transport {
+  constructor(box, viewBox, player, { onView, onCopy }) {
+    this.player = player;
+    const buttons = document.createElement("div");
+    buttons.className = "lab-buttons";
+    box.appendChild(buttons);
+    const b = (key, html, title, primary) => button(buttons, key, html, title, primary);
+    this.reset = b("reset", `${icon("reset")}<span>Reset</span>`, "Back to the initial weights, step 0 (Home)");
+    this.back = b("back", `${icon("back")}<span>Back</span>`, "One update back (←)");
+    this.step = b("step", `<span>Step</span>${icon("step")}`, "Apply one gradient-descent update (→)", true);
+    this.jump = b("jump", `<span class="lab-jump-label">To 1</span>${icon("jump")}`, "");
+    this.play = b("play", "", "Animate the rest of the run, on a log scale of iterations (P)");
+    this.speed = segmented(buttons, "speed", Object.fromEntries(Object.keys(SPEEDS).map((s) => [s, s])), "Playback speed");
+    const scrub = document.createElement("label");
+    scrub.className = "lab-scrub";
+    scrub.innerHTML = '<span class="lab-sr">Step</span>';
+    this.slider = document.createElement("input");
+    Object.assign(this.slider, { type: "range", min: 0, step: 1 });
+    this.slider.dataset.lab = "slider";
+    this.slider.setAttribute("aria-label", "Step: number of updates applied so far");
+    scrub.appendChild(this.slider);
+    box.appendChild(scrub);
+    this.copy = button(box, "copy", `${icon("link")}<span>Link</span>`, "Copy a link to exactly this: data, settings, view and step");
+    this.view = segmented(viewBox, "view", { heatmap: "Heat map", "3d": "3D" }, "Surface view");
+
+    this.reset.onclick = () => player.reset();
+    this.back.onclick = () => player.back();
+    this.step.onclick = () => player.forward();
+    this.jump.onclick = () => player.jump();
+    this.play.onclick = () => player.toggle();
+    this.slider.oninput = () => player.seek(Number(this.slider.value), "slider");
+    this.speed.buttons.forEach((s) => { s.onclick = () => { player.setSpeed(s.dataset.value); this.show(); }; });
+    this.view.buttons.forEach((v) => { v.onclick = () => onView(v.dataset.value); });
+    this.copy.onclick = () => onCopy(this.copy);
+    this.onKey = (event) => {
+      const action = KEYS[event.key];
+      if (!action || !box.isConnected || !keyAllowed(event)) return;
+      event.preventDefault();
+      player[action]();
+    };
+    document.addEventListener("keydown", this.onKey);
+  }
+
+  // Labels and states that follow t: the jump names its target, edges disable moves.
+  show(view) {
+    const { t, last, playing, speed } = this.player;
+    const target = nextDecade(t, last);
+    this.jump.querySelector(".lab-jump-label").textContent = `To ${whole(target)}`;
+    this.jump.title = `Jump to step ${whole(target)}: the next power of ten (↑)`;
+    this.back.disabled = t <= 0;
+    this.reset.disabled = t <= 0 && !playing;
+    this.step.disabled = t >= last;
+    this.jump.disabled = t >= last;
+    this.play.disabled = last === 0;
+    const state = playing ? "playing" : "paused";
+    if (this.play.dataset.state !== state) {
+      this.play.innerHTML = playing ? `${icon("pause")}<span>Pause</span>` : `${icon("play")}<span>Play</span>`;
+      this.play.dataset.state = state;
+    }
+    this.slider.max = String(last);
+    this.slider.disabled = last === 0;
+    if (Number(this.slider.value) !== t) this.slider.value = String(t);
+    this.speed.buttons.forEach((s) => s.setAttribute("aria-pressed", String(s.dataset.value === speed)));
+    if (view) this.view.buttons.forEach((v) => v.setAttribute("aria-pressed", String(v.dataset.value === view)));
+  }
+
+  destroy() {
+    document.removeEventListener("keydown", this.onKey);
+  }
+}

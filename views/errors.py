@@ -1,0 +1,61 @@
+"""How wrong each row is: its miss (prediction − target) over the iterations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perceptron import limits
+from perceptron.history import History
+from views.marks import array_ref, now_line, points, step_ref
+from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
+from views.style import NEUTRAL, axis, base_layout, row_colour, style
+
+
+def shown_rows(h: History) -> int:
+    """Rows followed step by step (the rest of a big upload is summed up in the loss)."""
+    return min(h.n_rows, limits.SHOWN_ROWS)
+
+
+def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
+    """One error curve per shown row in that row's colour, and the misses at step t."""
+    theme = style(presenter)
+    last = h.last_step
+    k = shown_rows(h)
+    steps = drawn_steps(last, points_per_trace(k))
+    misses = h.predictions[steps, :k] - h.y[:k]
+    lines: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": [1, last + 1],
+            "y": [0.0, 0.0],
+            "name": "no error",
+            "line": {"color": NEUTRAL, "width": theme.thin},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
+    lines += [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": (steps + 1).tolist(),
+            "y": compact(misses[:, i]),
+            "customdata": steps.tolist(),
+            "name": f"row {i + 1}",
+            "line": {"color": row_colour(i), "width": theme.line},
+            "hovertemplate": f"step %{{customdata}}<br>row {i + 1} error = %{{y:.6g}}"
+            "<extra></extra>",
+        }
+        for i in range(k)
+    ]
+    shown = f" (first {k} of {h.n_rows:,})" if k < h.n_rows else ""
+    layout = base_layout(f"Each row's error ŷ − y{shown}", presenter)
+    layout["xaxis"] = iteration_axis(last, presenter)
+    layout["yaxis"] = axis("error ŷ − y", presenter, range=[-1.05, 1.05], zeroline=False)
+    misses_at_t = array_ref("predictions", list(range(k)), minus=h.y[:k].tolist())
+    marks = [
+        now_line(theme),
+        points(step_ref(), misses_at_t, [row_colour(i) for i in range(k)], theme),
+    ]
+    return {"name": "errors", "figure": {"data": lines, "layout": layout}, "marks": marks}

@@ -1,0 +1,52 @@
+"""How wrong the neuron is overall: the loss over the iterations, on log–log axes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from perceptron.history import History
+from views.marks import array_ref, now_line, points, step_ref
+from views.sampling import compact, drawn_steps, iteration_axis
+from views.style import CURRENT_COLOUR, LOSS_FLOOR, PATH_COLOUR, axis, base_layout, style
+
+LOSS_NAMES = {"squared": "squared error ½Σ(ŷ−y)²", "cross_entropy": "cross-entropy"}
+
+
+def loss_values(h: History, steps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(steps, losses) ready for a log axis: zero floored to LOSS_FLOOR, infinite ones left out.
+
+    A run may start at an infinite loss (a logit overflowing on huge inputs)
+    and still be drawable from step 1 on; no axis can show that point.
+    """
+    loss = h.loss[steps]
+    keep = np.isfinite(loss)
+    return steps[keep], np.maximum(loss[keep], LOSS_FLOOR)
+
+
+def loss_chart(h: History, presenter: bool = False) -> dict[str, Any]:
+    """The loss curve once, and the exact loss at step t as a marker on it."""
+    theme = style(presenter)
+    last = h.last_step
+    steps, drawn = loss_values(h, drawn_steps(last))
+    line = {
+        "type": "scatter",
+        "mode": "lines",
+        "x": (steps + 1).tolist(),
+        "y": compact(drawn),
+        "customdata": steps.tolist(),
+        "name": "loss",
+        "line": {"color": PATH_COLOUR, "width": theme.line},
+        "hovertemplate": "step %{customdata}<br>loss = %{y:.6g}<extra></extra>",
+        "showlegend": False,
+    }
+    name = LOSS_NAMES.get(h.objective, h.objective)
+    layout = base_layout("How wrong it is: the loss", presenter)
+    layout["xaxis"] = iteration_axis(last, presenter)
+    layout["yaxis"] = axis(f"{name} (log)", presenter, type="log", exponentformat="power")
+    marks = [
+        now_line(theme),
+        points(step_ref(), array_ref("loss", floor=LOSS_FLOOR), [CURRENT_COLOUR], theme),
+    ]
+    return {"name": "loss", "figure": {"data": [line], "layout": layout}, "marks": marks}

@@ -1,0 +1,120 @@
+"""A run as the page receives it: sent once, enough to show any step without the server.
+
+One binary blob per run: a JSON header (the run's facts, every chart's still
+parts and declared marks, the training signals) followed by the history arrays
+as raw little-endian typed arrays. Binary because the history of a diverged run
+holds infinities that JSON cannot carry, and because 10,001 steps of float64
+weights are 160 KB raw but about 400 KB as JSON text. The blob depends only on
+the run (and the presenter sizes), so it is built once and shared by every
+session that shows the run; a few bytes of per-session state ride behind it.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import Any
+
+import numpy as np
+
+from perceptron.history import History
+from views.errors import errors_chart, shown_rows
+from views.geometry import check_drawable
+from views.landscape import landscape_chart
+from views.loss import loss_chart
+from views.output import heatmap_chart, surface_chart
+from views.weights import weights_chart
+
+MAGIC, SESSION_MAGIC, VERSION = b"PLAB", b"PSES", 1
+DTYPES = {"f8": np.dtype("<f8"), "u2": np.dtype("<u2"), "u1": np.dtype("u1")}
+"""The typed arrays the page knows: Float64Array, Uint16Array, Uint8Array."""
+CHARTS = (heatmap_chart, surface_chart, landscape_chart, weights_chart, errors_chart, loss_chart)
+"""Every chart of the Train page, each a view unit that owns its still parts and marks."""
+
+
+def run_arrays(h: History) -> dict[str, np.ndarray]:
+    """What the page needs per step: exact weights, loss, rows right, shown rows' predictions.
+
+    Only drawable steps are sent (a diverged run stops at its last finite step);
+    an infinite first loss travels as a float64 infinity and is shown as such.
+    """
+    end = h.last_step + 1
+    right = (h.predictions[:end] >= 0.5) == (h.y >= 0.5)
+    return {
+        "weights": h.weights[:end],
+        "loss": h.loss[:end],
+        "correct": right.sum(axis=1).astype(np.uint16),
+        "predictions": h.predictions[:end, : shown_rows(h)],
+    }
+
+
+def meta(h: History) -> dict[str, Any]:
+    k = shown_rows(h)
+    return {
+        "steps": h.last_step + 1,
+        "last": h.last_step,
+        "iterations": h.iterations,
+        "diverged_at": h.diverged_at,
+        "n_rows": h.n_rows,
+        "shown_rows": k,
+        "rows": np.column_stack([h.X[:k], h.y[:k]]).tolist(),
+        "weight_names": h.weight_names,
+        "objective": h.objective,
+        "learning_rate": h.learning_rate,
+        "bias": h.bias,
+        "seed": h.seed,
+    }
+
+
+def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]) -> bytes:
+    """The blob for one run: header JSON, then each array 8-byte aligned."""
+    check_drawable(h)
+    arrays = run_arrays(h)
+    charts = [build(h, presenter) for build in CHARTS]
+    for chart in charts:
+        arrays.update(chart.pop("arrays", {}))
+    layout, chunks, offset = {}, [], 0
+    for name, values in arrays.items():
+        code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
+        raw = np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
+        layout[name] = {"dtype": code, "shape": list(values.shape), "offset": offset}
+        chunks.append(raw + bytes(-len(raw) % 8))
+        offset += len(chunks[-1])
+    header = {
+        "id": run_id,
+        "presenter": presenter,
+        "meta": meta(h),
+        "signals": signals,
+        "charts": {c["name"]: c for c in charts},
+        "arrays": layout,
+    }
+    text = json.dumps(header, allow_nan=False, separators=(",", ":")).encode()
+    text += b" " * (-(12 + len(text)) % 8)
+    return b"".join([MAGIC, struct.pack("<II", VERSION, len(text)), text, *chunks])
+
+
+def with_session(blob: bytes, session: dict[str, Any]) -> bytes:
+    """The run's blob plus this session's few bytes of state (its step, view, mode)."""
+    text = json.dumps(session, allow_nan=False, separators=(",", ":")).encode()
+    return b"".join([blob, text, struct.pack("<I", len(text)), SESSION_MAGIC])
+
+
+def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, Any] | None]:
+    """(header, arrays, session): what the page reads from the blob, for tests and tools."""
+    if data[:4] != MAGIC:
+        raise ValueError("not a Perceptron Lab run")
+    session = None
+    if data[-4:] == SESSION_MAGIC:
+        (size,) = struct.unpack("<I", data[-8:-4])
+        session = json.loads(data[-8 - size : -8])
+        data = data[: -8 - size]
+    _, size = struct.unpack("<II", data[4:12])
+    header = json.loads(data[12 : 12 + size])
+    base = 12 + size
+    arrays = {}
+    for name, spec in header["arrays"].items():
+        dtype = DTYPES[spec["dtype"]]
+        count = int(np.prod(spec["shape"]))
+        start = base + spec["offset"]
+        arrays[name] = np.frombuffer(data, dtype, count, start).reshape(spec["shape"])
+    return header, arrays, session
