@@ -60,7 +60,11 @@ def _add_flag(parser: argparse.ArgumentParser | Any, setting: Setting) -> None:
         extra.update(type=float)
     else:
         extra.update(choices=list(setting.choices or ()))
-    extra.setdefault("help", f"{setting.help} (default: {setting.shown(default)})")
+    # A choice's default as it is typed on the command line (its key), not its label.
+    shown = (
+        default if setting.kind == "choice" and isinstance(default, str) else setting.shown(default)
+    )
+    extra.setdefault("help", f"{setting.help} (default: {shown})")
     parser.add_argument(setting.cli, **extra)
 
 

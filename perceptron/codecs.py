@@ -80,16 +80,10 @@ def decode_flag(text: str) -> Parsed:
 
 
 def decode_choice(text: str, labels: dict[object, str]) -> Parsed:
-    """A choice by its label (Streamlit's URL binding carries labels); numbers also by value."""
+    """A choice by its exact label: Streamlit's URL binding writes and reads labels only,
+    so "2.0" for the rate labelled "2" would be dropped by the widget, and is refused here."""
     for value, label in labels.items():
         if text == label:
             return value, None
-    if all(isinstance(v, float) for v in labels):
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if number in labels:
-            return number, None
-        return None, f"{text[:30]!r} is not one of the offered values"
-    return None, f"{text[:30]!r} is not one of {', '.join(labels.values())}"
+    shown = ", ".join(labels.values())
+    return None, f"{text[:30]!r} is not one of {shown if len(shown) < 90 else 'the offered values'}"

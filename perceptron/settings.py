@@ -55,9 +55,10 @@ class Setting:
     """One parameter: how it is named, shown, bounded, linked and typed on a command line.
 
     ``key`` names it in the URL and in the session; ``name`` in the engine and the run's
-    spec. Choices map each value to the label a widget shows, which is also what
-    Streamlit's URL binding writes. ``scope`` "run" settings define a training run (and
-    have a CLI flag); "view" settings only change how a run is shown.
+    spec. ``help`` serves every consumer; ``app_note`` is added under the app's widget.
+    Choices map each value to the label a widget shows, which is also what Streamlit's
+    URL binding writes. ``scope`` "run" settings define a training run (and have a CLI
+    flag); "view" settings only change how a run is shown.
     """
 
     key: str
@@ -72,6 +73,7 @@ class Setting:
     high: int = 0
     step: int = 1
     widget: str = ""
+    app_note: str = ""
     cli: str | None = None
 
     def decode(self, text: str) -> Parsed:
@@ -143,12 +145,12 @@ _SETTINGS = (
         "whole",
         10001,
         "Iterations",
-        "Gradient-descent updates. 10,001 = the notebook's one manual step + 10,000. "
-        f"Long runs are drawn with at most {limits.MAX_DRAWN_POINTS} points per line.",
-        low=1,
+        "Gradient-descent updates. 10,001 = the notebook's one manual step + 10,000.",
+        low=0,
         high=limits.APP_MAX_ITERATIONS,
         step=1000,
         widget="number",
+        app_note=f"Long runs are drawn with at most {limits.MAX_DRAWN_POINTS} points per line.",
         cli="--iterations",
     ),
     Setting(
@@ -157,7 +159,7 @@ _SETTINGS = (
         "choice",
         1.0,
         "Learning rate",
-        "How far each update moves the weights (log scale). The notebook uses 1.",
+        "How far each update moves the weights. The notebook uses 1.",
         choices={rate: format_number(rate) for rate in LEARNING_RATES},
         widget="select_slider",
         cli="--learning-rate",

@@ -57,8 +57,8 @@ def _read_text(text: str) -> tuple[float | None, str | None]:
     """
     shown = repr(text if len(text) <= 20 else text[:20] + "…")
     normal = text.replace("\u2212", "-")
-    if re.fullmatch(r"[+-]?\d*,\d+", normal):
-        return None, f"{shown} uses a decimal comma; type {normal.replace(',', '.')} instead"
+    if re.fullmatch(r"[+-]?[\d,]*,\d*", normal):
+        return None, f"{shown} has a comma: write decimals with a point (0.5), no thousands commas"
     if "_" in normal or not re.search(r"\d", normal):
         return None, f"{shown} is not a number"
     try:
@@ -73,7 +73,7 @@ def _read_text(text: str) -> tuple[float | None, str | None]:
 def _cell_to_float(value: Any) -> tuple[float | None, str | None]:
     """Read one cell; return (number, None) or (None, what is wrong with it)."""
     if isinstance(value, (bool, np.bool_)):
-        return None, f"{value!r} is not a number (use 0 or 1)"
+        return None, f"{bool(value)} is not a number (use 0 or 1)"
     if value is None:
         return None, "is empty"
     if isinstance(value, str):

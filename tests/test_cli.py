@@ -106,12 +106,35 @@ def test_csv_input(tmp_path):
     assert code == 0 and out == NOTEBOOK_OUTPUT
 
 
+def test_csv_with_unicode_minus_reads_as_minus(tmp_path):
+    # A table pasted from a document carries U+2212; the CLI reads it as the app does
+    typed, plain = tmp_path / "typed.csv", tmp_path / "plain.csv"
+    typed.write_text("x1,x2,y\n\u22121,0.5,0\n1,\u22120.5,1\n", encoding="utf-8")
+    plain.write_text("x1,x2,y\n-1,0.5,0\n1,-0.5,1\n")
+    code, out, err = run_main("--csv", str(typed), "--iterations", "20", "--json")
+    assert (code, err) == (0, "")
+    assert run_main("--csv", str(plain), "--iterations", "20", "--json")[1] == out
+    h = perceptron.train([[-1, 0.5], [1, -0.5]], [0, 1], iterations=20)
+    assert json.loads(out)["final_weights"] == h.weights[-1].tolist()
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("x1,x2,y\n0,1,0\n0,abc,1\n", "Row 2, column 'x2': 'abc' is not a number"),
         ("x1,x2,y\n0,1,0\n,1,1\n", "Row 2, column 'x1': is empty"),
-        ("x1,x2,y\n0,1,7\n", "Row 1, column 'y': target 7 is outside [0, 1]"),
+        (
+            "x1,x2,y\n0,1,7\n",
+            "Row 1, column 'y': '7' is outside 0 to 1; a target is 0, 1 or a value in between",
+        ),
+        (
+            'x1,x2,y\n0,"0,5",0\n',
+            "Row 1, column 'x2': '0,5' has a comma: write decimals with a point (0.5), "
+            "no thousands commas",
+        ),
+        ("x1,x2,y\n0,1,0\n1e999,0,1\n", "Row 2, column 'x1': '1e999' is too large to use"),
+        ("x1,x2,y\n1_000,1,0\n", "Row 1, column 'x1': '1_000' is not a number"),
+        ("x1,x2,y\n0,NaN,0\n", "Row 1, column 'x2': 'NaN' is not a number"),
         ("x1,x2\n0,1\n", "'y' column"),
         ("x1,x2,y\n0,1,0,5,5\n", "more cells than the header"),
         ("x1,x2,y\n0,1\n", "Row 1, column 'y': is empty"),

@@ -13,6 +13,7 @@ import pytest
 
 import perceptron
 from perceptron import training
+from perceptron.history import History, history_from_weights
 
 NB_X = [[0, 1], [0, 1], [1, 0], [1, 0]]
 NB_Y = [0, 0, 1, 1]
@@ -20,7 +21,7 @@ PRINTED = 5e-9  # the notebook prints 8 decimals
 
 
 @pytest.fixture(scope="module")
-def notebook_history() -> perceptron.History:
+def notebook_history() -> History:
     return perceptron.train(NB_X, NB_Y, seed=1, iterations=10001, learning_rate=1.0)
 
 
@@ -97,8 +98,67 @@ def test_callers_arrays_are_not_mutated():
     h = perceptron.train(X, y, iterations=5, bias=True)
     np.testing.assert_array_equal(X, X_before)
     np.testing.assert_array_equal(y, y_before)
-    h.X[0, 0] = 99.0  # the history owns its copy
-    assert X[0, 0] == 0.0
+    # the history owns its copies, so freezing them leaves the caller's arrays writable
+    assert not np.shares_memory(h.X, X) and not np.shares_memory(h.y, y)
+    assert X.flags.writeable and y.flags.writeable
+    X[0, 0] = 99.0
+    assert h.X[0, 0] == 0.0
+
+
+def test_history_arrays_are_read_only():
+    # A cached run is shared by every session: nothing downstream may change it in place.
+    h = perceptron.train(NB_X, NB_Y, iterations=3, bias=True)
+    for name in ("X", "y", "layer_0", "weights", "predictions", "loss", "gradients"):
+        array = getattr(h, name)
+        assert not array.flags.writeable, name
+        with pytest.raises(ValueError, match="read-only"):
+            array[(0,) * array.ndim] = 99.0
+    copy = h.weights.copy()  # what a caller that needs to change them must do
+    copy[0, 0] = 99.0
+    assert h.weights[0, 0] != 99.0
+
+
+def test_defaults_are_the_notebooks_run(notebook_history):
+    # 10,001 updates, like the app and the CLI: the notebook's manual step plus its loop of 10,000
+    h = perceptron.train(NB_X, NB_Y)
+    assert (h.seed, h.iterations, h.learning_rate, h.bias, h.objective) == (
+        1,
+        10001,
+        1.0,
+        False,
+        "squared",
+    )
+    np.testing.assert_array_equal(h.weights, notebook_history.weights)
+    np.testing.assert_allclose(h.weights[-1], [5.28321694, -5.28316892], atol=PRINTED)
+
+
+def test_errors_and_accuracy_follow_the_notebooks_predictions(notebook_history):
+    h = notebook_history
+    # step 0 predicts 0.608 for the two 0-targets and 0.459 for the 1-targets: all four wrong
+    np.testing.assert_allclose(
+        h.errors[0], [0.60841366, 0.60841366, -0.54139404, -0.54139404], atol=PRINTED
+    )
+    assert h.accuracy[0] == 0.0
+    assert h.accuracy[-1] == 1.0  # 0.005 and 0.995 at the end
+    assert h.errors.shape == h.predictions.shape == (10002, 4)
+
+
+def test_history_from_weights_marks_divergence_and_freezes_arrays():
+    layer_0 = np.array([[0.0, 1.0], [1.0, 0.0]])
+    y = np.array([0.0, 1.0])
+    weights = np.array([[0.5, -0.5], [1.0, -1.0], [np.inf, -2.0], [3.0, -3.0]])
+    gradients = np.array([[-0.5, 0.5], [1.0, 1.0], [1.0, 1.0]])
+    params = (1, 3, 1.0, False, "squared")
+    h = history_from_weights(layer_0.copy(), y, layer_0, weights, gradients, params)
+    assert h.diverged_at == 2 and h.last_step == 1
+    # step 1: logits (-1, 1), so both rows miss by sigmoid(-1) = 1 / (1 + e)
+    miss = 1 / (1 + np.e)
+    np.testing.assert_allclose(h.predictions[1], [miss, 1 - miss], rtol=1e-15)
+    assert h.loss[1] == pytest.approx(miss**2, rel=1e-15)  # 0.5 · (miss² + miss²)
+    for array in (h.weights, h.predictions, h.loss, h.gradients):
+        assert np.isnan(array[2:]).all()
+        assert np.isfinite(array[:2]).all()
+        assert not array.flags.writeable
 
 
 def test_global_rng_is_neither_used_nor_consulted():
@@ -114,14 +174,14 @@ def test_global_rng_is_neither_used_nor_consulted():
     np.testing.assert_array_equal(first.weights, second.weights)
 
 
-@pytest.mark.parametrize("loss", perceptron.LOSSES)
+@pytest.mark.parametrize("objective", perceptron.LOSSES)
 @pytest.mark.parametrize(("n", "d"), [(1, 1), (4, 2), (7, 3), (12, 5)])
-def test_scalar_and_numpy_kernels_agree(loss, n, d):
+def test_scalar_and_numpy_kernels_agree(objective, n, d):
     rng = np.random.RandomState(n * 10 + d)
     X, y = rng.normal(size=(n, d)), rng.random_sample(n)
     w0 = rng.uniform(-1, 1, size=d)
-    w_s, g_s = training._descend_scalar(X, y, w0, 200, 0.7, loss)
-    w_n, g_n = training._descend_numpy(X, y, w0, 200, 0.7, loss)
+    w_s, g_s = training._descend_scalar(X, y, w0, 200, 0.7, objective)
+    w_n, g_n = training._descend_numpy(X, y, w0, 200, 0.7, objective)
     np.testing.assert_allclose(np.array(w_s), w_n, rtol=1e-11, atol=1e-13)
     np.testing.assert_allclose(np.array(g_s), g_n, rtol=1e-9, atol=1e-13)
 
@@ -132,11 +192,13 @@ def test_train_on_both_sides_of_the_kernel_threshold(n, monkeypatch):
     X, y = rng.normal(size=(n, 2)), (rng.random_sample(n) > 0.5).astype(float)
     assert (n * 2 <= training.SCALAR_LOOP_MAX_CELLS) == (n == 2)
     default = perceptron.train(
-        X, y, seed=3, iterations=300, learning_rate=0.05, loss="cross_entropy"
+        X, y, seed=3, iterations=300, learning_rate=0.05, objective="cross_entropy"
     )
     flipped = 0 if n == 2 else 10**9  # force the other kernel
     monkeypatch.setattr(training, "SCALAR_LOOP_MAX_CELLS", flipped)
-    other = perceptron.train(X, y, seed=3, iterations=300, learning_rate=0.05, loss="cross_entropy")
+    other = perceptron.train(
+        X, y, seed=3, iterations=300, learning_rate=0.05, objective="cross_entropy"
+    )
     np.testing.assert_allclose(default.weights, other.weights, rtol=1e-10, atol=1e-13)
 
 
@@ -174,21 +236,21 @@ def test_sigmoid_extremes_are_exact_and_silent():
     assert perceptron.sigmoid(np.array([-2.0]))[0] == pytest.approx(1 / (1 + np.exp(2.0)))
 
 
-@pytest.mark.parametrize("loss", perceptron.LOSSES)
-def test_saturated_inputs_give_exact_predictions_and_finite_loss(loss):
+@pytest.mark.parametrize("objective", perceptron.LOSSES)
+def test_saturated_inputs_give_exact_predictions_and_finite_loss(objective):
     # A seed whose w1 - w2 > 0.8 puts the logits at ±800: beyond -745 exp underflows to 0
     # and beyond +37 the prediction rounds to 1.
     seed = next(s for s in range(100) if np.diff(perceptron.initial_weights(s, 2))[0] < -0.8)
     X = [[1000.0, -1000.0], [-1000.0, 1000.0]]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        right = perceptron.train(X, [1, 0], seed=seed, iterations=20, loss=loss)
-        wrong = perceptron.train(X, [0, 1], seed=seed, iterations=20, loss=loss)
+        right = perceptron.train(X, [1, 0], seed=seed, iterations=20, objective=objective)
+        wrong = perceptron.train(X, [0, 1], seed=seed, iterations=20, objective=objective)
     np.testing.assert_array_equal(right.predictions[0], [1.0, 0.0])
     np.testing.assert_array_equal(right.loss, 0.0)  # saturated and right: nothing to learn
     np.testing.assert_array_equal(right.weights[-1], right.weights[0])
     z = 1000.0 * (right.weights[0][0] - right.weights[0][1])
-    expected_wrong = 1.0 if loss == "squared" else 2 * z  # 0.5·(1² + 1²) or softplus(z)·2
+    expected_wrong = 1.0 if objective == "squared" else 2 * z  # 0.5·(1² + 1²) or softplus(z)·2
     assert wrong.loss[0] == pytest.approx(expected_wrong, rel=1e-12)
     assert np.isfinite(wrong.loss).all() and wrong.diverged_at is None
 
@@ -197,7 +259,7 @@ def test_cross_entropy_on_overflowing_logits_is_not_divergence():
     # Step 1 moves w to about -1e308 (finite): the logit is -inf, the prediction 0
     # and the target 0, so the loss is exactly 0 - not 0·inf = NaN.
     h = perceptron.train(
-        [[1e306, 1e306]], [0], iterations=3, learning_rate=100, loss="cross_entropy"
+        [[1e306, 1e306]], [0], iterations=3, learning_rate=100, objective="cross_entropy"
     )
     assert h.diverged_at is None
     assert np.isfinite(h.weights).all()
@@ -205,16 +267,16 @@ def test_cross_entropy_on_overflowing_logits_is_not_divergence():
 
 
 @pytest.mark.parametrize(
-    ("X", "y", "seed", "lr", "loss"),
+    ("X", "y", "seed", "lr", "objective"),
     [
         ([[1e306, 1e306]], [0], 1, 1000.0, "cross_entropy"),  # lr·g = 1e309 overflows
         ([[1000.0, 0.0]], [0], 3620, 1e308, "squared"),  # seed 3620: w1 ≈ 1.2e-4, unsaturated
     ],
 )
-def test_divergence_is_recorded_not_raised(X, y, seed, lr, loss):
+def test_divergence_is_recorded_not_raised(X, y, seed, lr, objective):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        h = perceptron.train(X, y, seed=seed, iterations=6, learning_rate=lr, loss=loss)
+        h = perceptron.train(X, y, seed=seed, iterations=6, learning_rate=lr, objective=objective)
     assert h.diverged_at == 1
     assert h.last_step == 0
     assert np.isfinite(h.weights[0]).all() and np.isfinite(h.loss[0])
@@ -228,7 +290,9 @@ def test_infinite_initial_loss_keeps_step_zero():
     # Inputs near the float maximum overflow the first logit to -inf with target 1: the
     # initial loss is honestly infinite, but the run itself recovers and is drawable.
     seed = next(s for s in range(100) if (perceptron.initial_weights(s, 2) < -0.6).all())
-    h = perceptron.train([[1.5e308, 1.5e308]], [1], seed=seed, iterations=3, loss="cross_entropy")
+    h = perceptron.train(
+        [[1.5e308, 1.5e308]], [1], seed=seed, iterations=3, objective="cross_entropy"
+    )
     assert h.loss[0] == np.inf
     assert h.diverged_at is None and h.last_step == 3
     assert np.isfinite(h.weights).all()

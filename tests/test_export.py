@@ -28,7 +28,7 @@ CONFIGS = {
             "iterations": 2000,
             "learning_rate": 0.5,
             "bias": True,
-            "loss": "cross_entropy",
+            "objective": "cross_entropy",
         },
     ),
     # XOR decays to all-zero weights (no line separates it); stop while they are not ~0
@@ -36,7 +36,7 @@ CONFIGS = {
     "odd-data": (
         np.array([[0.1, -2.5, 1e-3], [3.0, 0.25, -1.0], [1 / 3, 2.0, 7.0]]),
         np.array([0.2, 1.0, 0.0]),
-        {"seed": 11, "iterations": 500, "learning_rate": 0.05, "loss": "cross_entropy"},
+        {"seed": 11, "iterations": 500, "learning_rate": 0.05, "objective": "cross_entropy"},
     ),
 }
 
@@ -71,7 +71,7 @@ def test_default_script_prints_the_notebooks_weights():
 
 
 def test_script_is_numpy_only_and_in_notebook_style():
-    h = perceptron.train(NB.X, NB.y, iterations=5, bias=True, loss="cross_entropy")
+    h = perceptron.train(NB.X, NB.y, iterations=5, bias=True, objective="cross_entropy")
     source = notebook_script(h)
     tree = ast.parse(source)
     imported = {
@@ -129,7 +129,7 @@ def test_history_csv_round_trips(bias):
 
 def test_history_csv_of_a_diverged_run_marks_nan():
     h = perceptron.train(
-        [[1e306, 1e306]], [0], iterations=3, learning_rate=1000.0, loss="cross_entropy"
+        [[1e306, 1e306]], [0], iterations=3, learning_rate=1000.0, objective="cross_entropy"
     )
     frame = pd.read_csv(io.StringIO(history_csv(h)))
     assert frame.loc[0].notna().all()

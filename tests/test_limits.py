@@ -24,12 +24,25 @@ from streamlit.testing.v1 import AppTest
 
 import perceptron
 from perceptron import limits
-from perceptron.urlstate import LEARNING_RATES
-from perceptron.validation import MAX_SEED
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y, ROOT, metric, open_app
+from perceptron.diagnostics import diagnose, to_json
+from perceptron.limits import MAX_SEED
+from perceptron.settings import LEARNING_RATES, SETTINGS
+from tests.conftest import (
+    NOTEBOOK_X,
+    NOTEBOOK_Y,
+    ROOT,
+    expected_shown,
+    open_app,
+    share_link,
+    shown,
+    stage,
+)
+from views.payload import CHARTS, pack, unpack
 
 APP = str(ROOT / "app.py")
 GOOD = {"seed": 1, "iterations": 10, "learning_rate": 1.0, "bias": False, "loss": "squared"}
+NOTEBOOK_START = expected_shown(perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=0), 0)
+"""What the Train page shows at step 0 of the default run: the notebook's first weights."""
 
 
 def params(**changes: Any) -> tuple:
@@ -124,9 +137,9 @@ DIVERGING = {
     "X": [[1e200, 1e200], [-1e200, 1e200]],
     "y": [1, 0],
     "learning_rate": 100.0,
-    "loss": "cross_entropy",
+    "objective": "cross_entropy",
 }
-DIVERGING_URL = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100"}
+DIVERGING_URL = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100", "loss": "Cross-entropy"}
 
 
 def diverging_history(iterations: int = 30) -> perceptron.History:
@@ -134,8 +147,7 @@ def diverging_history(iterations: int = 30) -> perceptron.History:
         DIVERGING["X"],
         DIVERGING["y"],
         iterations=iterations,
-        learning_rate=DIVERGING["learning_rate"],
-        loss=DIVERGING["loss"],
+        **{k: DIVERGING[k] for k in ("learning_rate", "objective")},
     )
 
 
@@ -152,7 +164,7 @@ def test_overflowing_weights_are_reported_as_divergence_not_warnings():
 
 
 def non_finite(value: Any, path: str = "") -> list[str]:
-    """Paths of every NaN/inf number inside a figure's dict (lists, arrays, nested dicts)."""
+    """Paths of every NaN/inf number inside a chart's dict (lists, arrays, nested dicts)."""
     if isinstance(value, dict):
         return [p for k, v in value.items() for p in non_finite(v, f"{path}.{k}")]
     if isinstance(value, (list, tuple)):
@@ -168,26 +180,31 @@ def non_finite(value: Any, path: str = "") -> list[str]:
     return []
 
 
-def figure_builders() -> dict[str, Any]:
-    figures = pytest.importorskip("perceptron.figures")
-    builders = {
-        "surface_heatmap": lambda h, t: figures.surface_figure(h, t, kind="heatmap"),
-        "surface_3d": lambda h, t: figures.surface_figure(h, t, kind="3d"),
-    }
-    for name in ("landscape_figure", "weights_figure", "errors_figure", "loss_figure"):
-        builders[name] = getattr(figures, name)
-    return builders
+def test_the_scanner_finds_non_finite_values():
+    assert non_finite({"a": [1.0, {"b": np.array([0.0, np.inf])}], "c": math.nan}) == [
+        ".a[1].b",
+        ".c",
+    ]
 
 
-@pytest.mark.parametrize("which", ["first", "last"])
-def test_figures_of_a_diverged_run_hold_no_nan_or_inf(which):
+@pytest.mark.parametrize("presenter", [False, True])
+def test_charts_of_a_diverged_run_hold_no_nan_or_inf(presenter):
     history = diverging_history()
-    t = 0 if which == "first" else history.last_step
-    for name, build in figure_builders().items():
-        fig = build(history, t)
-        bad = non_finite(fig.to_dict()["data"])
-        assert not bad, f"{name} at t={t}: non-finite values at {bad[:5]}"
-        json.dumps(fig.to_plotly_json(), default=str)  # and it serialises
+    for build in CHARTS:
+        chart = build(history, presenter)
+        chart.pop("arrays", None)  # typed arrays travel raw; the rest is JSON
+        bad = non_finite(chart)
+        assert not bad, f"{build.__name__}: non-finite values at {bad[:5]}"
+        json.dumps(chart, allow_nan=False)
+
+
+def test_a_diverged_run_packs_its_finite_steps_only():
+    history = diverging_history()
+    header, arrays, _ = unpack(pack(history, "diverged", False, to_json(diagnose(history))))
+    assert header["meta"]["diverged_at"] == history.diverged_at
+    assert header["meta"]["last"] == history.last_step
+    assert arrays["weights"].shape == (history.last_step + 1, 2)
+    assert np.isfinite(arrays["weights"]).all() and np.isfinite(arrays["loss"]).all()
 
 
 def test_saturated_inputs_give_exact_zero_and_one_without_warnings():
@@ -196,13 +213,13 @@ def test_saturated_inputs_give_exact_zero_and_one_without_warnings():
     X = [[-1000.0, 1000.0], [1000.0, -1000.0]]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        for loss in perceptron.LOSSES:
-            history = perceptron.train(X, [1, 0], seed=7, iterations=20, loss=loss)
+        for objective in perceptron.LOSSES:
+            history = perceptron.train(X, [1, 0], seed=7, iterations=20, objective=objective)
             assert history.diverged_at is None
             assert history.predictions[0].tolist() == [1.0, 0.0]
             assert np.isfinite(history.loss).all()
             assert history.loss[0] == 0.0
-            wrong = perceptron.train(X, [0, 1], seed=7, iterations=20, loss=loss)
+            wrong = perceptron.train(X, [0, 1], seed=7, iterations=20, objective=objective)
             assert wrong.predictions[0].tolist() == [1.0, 0.0]
             assert np.isfinite(wrong.loss).all() and wrong.loss[0] > 0
 
@@ -217,22 +234,29 @@ def notice(at: AppTest) -> str:
 
 
 DEFAULT_STATE = {"seed": 1, "iterations": 10001, "lr": 1.0, "bias": False, "loss": "squared"}
+BELOW_ITERATIONS = str(SETTINGS["iterations"].low - 1)
+"""One below the fewest iterations the sidebar offers."""
 
 BAD_URLS = [
     ({"seed": "abc"}, "seed"),
     ({"seed": "-1"}, "seed"),
     ({"seed": str(MAX_SEED + 1)}, "seed"),
     ({"iterations": str(10**12)}, "iterations"),
-    ({"iterations": "0"}, "iterations"),
+    ({"iterations": BELOW_ITERATIONS}, "iterations"),
+    ({"iterations": str(limits.APP_MAX_ITERATIONS + 1)}, "iterations"),
     ({"lr": "-1"}, "lr"),
     ({"lr": "0"}, "lr"),
     ({"lr": "nan"}, "lr"),
     ({"lr": "inf"}, "lr"),
     ({"lr": "0.3"}, "lr"),
     ({"bias": "maybe"}, "bias"),
+    ({"presenter": "1"}, "presenter"),
     ({"loss": "hinge"}, "loss"),
+    ({"loss": "cross_entropy"}, "loss"),  # the key, not the label the widget writes
     ({"preset": "nope"}, "preset"),
+    ({"view": "3d"}, "view"),
     ({"t": "-3"}, "t"),
+    ({"t": "1.5"}, "t"),
     ({"data": "1,2;3,4"}, "data"),
     ({"data": "0,0,2"}, "data"),
     ({"data": "a,b,c"}, "data"),
@@ -251,10 +275,10 @@ def test_a_bad_url_value_falls_back_with_a_warning_naming_it(query, field):
     assert notice(at).count(f"{field}:") == 1
     for key, default in DEFAULT_STATE.items():
         assert at.session_state[key] == default, key
-    assert metric(at, "w1") == "-0.165956"  # the notebook's start: defaults were used
-    assert metric(at, "Iteration") == "0"
-    if field not in ("data", "t", "preset"):
-        assert field not in at.query_params  # and the bad value is not kept in the URL
+    assert shown(at) == NOTEBOOK_START  # the defaults were used, from step 0
+    assert stage(at)[2]["t"] == 0
+    assert field not in at.query_params  # the bad value is not kept in the URL
+    assert f"{field}=" not in share_link(at)  # nor offered to the next student
 
 
 # Streamlit's int number_input deserialiser does int(float(value)) and lets the
@@ -266,6 +290,7 @@ OVERFLOWING_URLS = [
     {"seed": "9" * 10_000},
     {"t": "²"},
     {"seed": "²"},
+    {"t": "9" * 13},
 ]
 
 
@@ -274,7 +299,7 @@ def test_an_overflowing_number_in_the_url_falls_back(query):
     at = open_app(query)
     assert not at.exception
     assert not at.error
-    assert metric(at, "w1") == "-0.165956"
+    assert shown(at) == NOTEBOOK_START
 
 
 def test_many_bad_fields_are_all_named_at_once():
@@ -289,15 +314,20 @@ def test_many_bad_fields_are_all_named_at_once():
 def test_a_step_beyond_the_end_is_clamped_and_said():
     at = open_app({"iterations": "20", "t": "99999999"})
     assert not at.exception
-    assert metric(at, "Iteration") == "20"
-    at.button(key="back").click().run()  # any rerun; the notice must be up by now
-    assert metric(at, "Iteration") == "19"
-    assert "t: step 99,999,999 is beyond this run's end" in notice(at)
-
-
-def test_a_step_beyond_the_end_is_said_on_the_first_page_load():
-    at = open_app({"iterations": "20", "t": "99999999"})
+    assert "t: step 99,999,999 is beyond this run's end; showing step 20" in notice(at)
+    assert at.session_state["t"] == 20 and stage(at)[2]["t"] == 20
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=20)
+    assert shown(at) == expected_shown(history, 20)
+    assert "t=20" in share_link(at)  # the link offered on is the step actually shown
+    at.run()  # any rerun: the notice stays up, the step stays clamped
     assert "t: step 99,999,999 is beyond" in notice(at)
+    assert at.session_state["t"] == 20
+
+
+def test_a_step_at_the_end_is_accepted_without_a_notice():
+    at = open_app({"iterations": "20", "t": "20"})
+    assert not [w for w in at.warning if "ignored" in w.value]
+    assert stage(at)[2]["t"] == 20
 
 
 def test_accepted_extremes_through_the_url():
@@ -310,25 +340,39 @@ def test_accepted_extremes_through_the_url():
     assert at.session_state["iterations"] == limits.APP_MAX_ITERATIONS
     assert at.session_state["lr"] == min(LEARNING_RATES)
     expected = perceptron.initial_weights(MAX_SEED, 2)
-    assert metric(at, "w1") == f"{expected[0]:.6f}"
+    assert shown(at, 0)["w1"] == f"{expected[0]:.6f}"
+    header, arrays, _ = stage(at)
+    assert header["meta"]["last"] == limits.APP_MAX_ITERATIONS
+    assert arrays["weights"].shape == (limits.APP_MAX_ITERATIONS + 1, 2)
+
+
+def test_the_fewest_iterations_the_sidebar_offers_train_and_pack():
+    low = SETTINGS["iterations"].low
+    at = open_app({"iterations": str(low), "t": str(low)})
+    assert not at.exception and not at.error
+    assert not [w for w in at.warning if "ignored" in w.value]
+    header, arrays, session = stage(at)
+    assert header["meta"]["last"] == low and arrays["loss"].shape == (low + 1,)
+    assert session["t"] == low
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=low)
+    assert shown(at) == expected_shown(history, low)
 
 
 def test_a_diverging_run_in_the_app_says_where_and_does_not_crash():
     at = open_app({**DIVERGING_URL, "iterations": "30"})
-    # Set by the widget: a URL ``loss=cross_entropy`` is dropped (see the URL round-trip tests).
-    at.button_group(key="loss").set_value("cross_entropy").run()
     assert not at.exception
     history = diverging_history(30)
     texts = [e.value for e in at.error]
     assert any(f"diverged at step {history.diverged_at:,}" in t for t in texts), texts
-    for _ in range(3):  # Step until the button stops at the last finite step
-        step = at.button(key="step")
-        if step.disabled:
-            break
-        step.click().run()
+    # The page asks for a step past the last finite one: the server keeps it in range.
+    at.session_state["t"] = 30
+    at.run()
     assert not at.exception
-    assert metric(at, "Iteration") == f"{history.last_step:,}"
-    assert metric(at, "w1") == f"{history.weights[history.last_step][0]:.6f}"
+    assert at.session_state["t"] == history.last_step
+    assert shown(at) == expected_shown(history, history.last_step)
+    at.switch_page("pages/walkthrough_page.py").run()
+    assert not at.exception
+    assert any(f"diverged at step {history.diverged_at:,}" in e.value for e in at.error)
 
 
 # --- memory -----------------------------------------------------------------------------------
@@ -353,6 +397,24 @@ def test_one_history_at_the_apps_iteration_cap_fits_its_bound():
     assert used <= bound
 
 
+def test_the_payload_of_the_apps_largest_run_fits_its_bound():
+    # The page gets per step: 3 weights and a loss (float64), a count of rows right
+    # (uint16) and predictions of at most SHOWN_ROWS rows (float64), plus the header.
+    rows = limits.SHOWN_ROWS  # the most rows whose predictions are all sent
+    iterations = min(limits.APP_MAX_ITERATIONS, limits.APP_MAX_HISTORY_VALUES // rows - 1)
+    X = np.tile(NOTEBOOK_X, (rows // 4, 1))
+    y = np.tile(NOTEBOOK_Y, rows // 4)
+    history = perceptron.train(X, y, iterations=iterations, bias=True)
+    blob = pack(history, "largest", False, to_json(diagnose(history)))
+    per_step = (3 + 1 + rows) * 8 + 2
+    bound = (iterations + 1) * per_step + 2 * 2**20  # + header and landscape slices
+    print(f"\npayload at {iterations:,} iterations x {rows} rows: {len(blob) / 2**20:.2f} MiB")
+    assert len(blob) <= bound
+    assert limits.CACHE_ENTRIES * bound <= 2**29  # every cached payload at once: < 512 MiB
+    # ui.run keeps both caches, CACHE_ENTRIES runs and CACHE_ENTRIES payloads: under 1 GiB.
+    assert limits.CACHE_ENTRIES * (bound + history_bytes(history)) <= 2**30
+
+
 def test_worst_history_the_engine_allows_is_capped():
     # Predictions dominate: MAX_HISTORY_VALUES of them, whatever the row count.
     most_rows_values = limits.MAX_HISTORY_VALUES * 8
@@ -364,6 +426,17 @@ def test_the_apps_run_cache_worst_case_fits_in_a_gigabyte():
     # holds at most ~8 MB of predictions; CACHE_ENTRIES of them must still fit.
     per_run = limits.APP_MAX_HISTORY_VALUES * 8
     assert limits.CACHE_ENTRIES * per_run <= 2**30
+
+
+def test_the_app_refuses_a_run_over_its_history_cap_and_keeps_the_last_good_one():
+    rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows × 100,000 iterations > 1,000,000
+    at = open_app({"data": rows, "iterations": "1000"})
+    good = stage(at)[0]["meta"]
+    at.number_input(key="iterations").set_value(float(limits.APP_MAX_ITERATIONS)).run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert any(e.startswith("Can't train this: iterations:") for e in errors), errors
+    assert stage(at)[0]["meta"] == good
 
 
 RSS_SCRIPT = textwrap.dedent(
@@ -379,7 +452,8 @@ RSS_SCRIPT = textwrap.dedent(
         at.query_params["data"] = f"0,{i % 7},0;1,{i % 5},1;{i},1,1"
         at.query_params["iterations"] = "300"
         at.run()
-        at.button(key="step").click().run()
+        at.session_state["t"] = 1
+        at.run()
         assert not at.exception, at.exception
         return at
     session(-1)
@@ -396,8 +470,7 @@ RSS_SCRIPT = textwrap.dedent(
 
 
 def test_twenty_sessions_do_not_grow_memory_without_bound(tmp_path: pathlib.Path):
-    psutil = pytest.importorskip("psutil")
-    assert psutil
+    pytest.importorskip("psutil")
     script = tmp_path / "rss.py"
     script.write_text(RSS_SCRIPT)
     done = subprocess.run(
@@ -478,7 +551,29 @@ def shared_state_problems(path: pathlib.Path) -> list[str]:
     return problems
 
 
-SHARED_FILES = sorted([*(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")])
+SHARED_FILES = sorted(
+    path
+    for folder in ("perceptron", "views", "ui", "pages")
+    for path in (ROOT / folder).glob("*.py")
+)
+"""Everything a server imports once and every session then shares (app.py aside)."""
+
+
+def test_the_scanner_covers_the_engine_the_views_and_the_glue():
+    names = {f"{p.parent.name}/{p.name}" for p in SHARED_FILES}
+    expected = {
+        "perceptron/settings.py",
+        "perceptron/codecs.py",
+        "perceptron/history.py",
+        "views/payload.py",
+        "views/marks.py",
+        "ui/stage.py",
+        "ui/steps.py",
+        "ui/links.py",
+        "ui/run.py",
+        "pages/train_page.py",
+    }
+    assert expected <= names, expected - names
 
 
 @pytest.mark.parametrize("path", SHARED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -496,7 +591,9 @@ def test_the_scanner_catches_shared_state(tmp_path):
     assert len(shared_state_problems(bad)) == 3
 
 
-@pytest.mark.parametrize("path", [p for p in SHARED_FILES if p.parent.name == "ui"])
+@pytest.mark.parametrize(
+    "path", [p for p in SHARED_FILES if p.parent.name == "ui"], ids=lambda p: p.name
+)
 def test_ui_module_level_values_are_immutable_or_read_only(path):
     """Module-level values in ui/ are constants: numbers, strings, tuples, frozen dicts of them."""
     tree = ast.parse(path.read_text())
@@ -504,3 +601,11 @@ def test_ui_module_level_values_are_immutable_or_read_only(path):
         mutable = (ast.List, ast.Set, ast.ListComp, ast.SetComp)
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, mutable):
             pytest.fail(f"{path.name}:{node.lineno} module-level mutable {type(node.value)}")
+
+
+def test_cached_runs_are_read_only():
+    """A cached history is shared by every session that shows it: nobody may write into it."""
+    history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=3)
+    for name in ("weights", "predictions", "loss", "gradients", "X", "y"):
+        with pytest.raises(ValueError, match="read-only"):
+            getattr(history, name)[0] = 0

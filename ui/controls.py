@@ -32,7 +32,8 @@ COLUMNS = {
 
 def widget(setting: Setting) -> Any:
     """The widget a setting's row asks for, labelled, bounded and bound to the URL."""
-    common: dict[str, Any] = {"key": setting.key, "help": setting.help, "bind": "query-params"}
+    hint = f"{setting.help} {setting.app_note}".strip()
+    common: dict[str, Any] = {"key": setting.key, "help": hint, "bind": "query-params"}
     options = list(setting.choices or ())
     label = setting.label
     if setting.widget == "selectbox":

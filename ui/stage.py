@@ -1,7 +1,7 @@
 """The Train page's stage: one component that holds a run and steps it in the browser.
 
-The run is packed once (``ui.run.packed``) and sent with a few bytes of session
-state; the browser then owns the step. A second, tiny component in the sidebar
+The run is packed once (``ui.run.packed``) and served as a file; the stage gets its
+URL with a few bytes of session state; the browser then owns the step. A second, tiny component in the sidebar
 carries the step back, debounced: its rerun writes the URL and the share panel,
 and resends the stage only as a reference, so a report costs no chart bytes.
 
@@ -17,11 +17,11 @@ import pathlib
 import plotly
 import streamlit as st
 import streamlit.components.v1 as components_v1
+from streamlit import runtime
 
 from ui import links, sharing, steps
 from ui.context import Context
 from ui.run import packed
-from views.payload import with_session
 
 _plotly_files = components_v1.declare_component(
     "plotly_assets", path=str(pathlib.Path(plotly.__file__).parent / "package_data")
@@ -79,9 +79,20 @@ def _session() -> dict:
     return state.stage_session
 
 
+def run_url(ctx: Context) -> str:
+    """Where the page fetches the packed run: one file per run, shared by every session.
+
+    Streamlit's media store keeps one copy per content and serves it over HTTP, so a
+    hall of a hundred students on one link holds one run, not a hundred copies in
+    their websocket messages, and the browser caches it across page switches.
+    """
+    media = runtime.get_instance().media_file_mgr
+    return media.add(packed(ctx.spec, ctx.presenter), "application/gzip", "lab-stage-run")
+
+
 def stage(ctx: Context) -> None:
-    """The run, sent once, with where the page starts and where to find Plotly."""
-    _stage(key="stage", data=with_session(packed(ctx.spec, ctx.presenter), _session()))
+    """Where the page starts, where its run is, and where to find Plotly."""
+    _stage(key="stage", data={**_session(), "run": run_url(ctx)})
 
 
 def _reported() -> None:

@@ -17,9 +17,15 @@ import plotly.graph_objects as go
 from perceptron.history import History
 from perceptron.landscape import loss_landscape
 from views.geometry import landscape_window, weights_2d
-from views.landscape import decade_ticks
 from views.loss import LOSS_NAMES, loss_values
-from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
+from views.sampling import (
+    compact,
+    decade_ticks,
+    drawn_steps,
+    iteration_axis,
+    log_axis,
+    points_per_trace,
+)
 from views.style import (
     LOSS_COLOURSCALE,
     LOSS_FLOOR,
@@ -29,6 +35,7 @@ from views.style import (
     run_style,
     style,
 )
+
 
 def _check(histories: Sequence[History], labels: Sequence[str]) -> None:
     if len(histories) != len(labels):
@@ -179,5 +186,6 @@ def compare_loss_figure(
     marker["hovertemplate"] = "end, step %{customdata}<br>loss = %{y:.6g}<extra></extra>"
     data.append(marker)
     layout["xaxis"] = iteration_axis(max(h.last_step for h in histories), presenter)
-    layout["yaxis"] = axis(f"{name} (log scale)", presenter, type="log", exponentformat="power")
+    finals = np.concatenate([loss_values(h, np.arange(h.last_step + 1))[1] for h in histories])
+    layout["yaxis"] = log_axis(f"{name} (log scale)", finals, presenter)
     return go.Figure(data=data, layout=layout)

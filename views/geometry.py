@@ -33,11 +33,13 @@ def input_box(X: np.ndarray) -> tuple[list[float], list[float]]:
     """(x1, x2) ranges that show every row with a margin, never smaller than the unit square.
 
     The teaching data live in {0, 1}², but a student may type a row at (5, 0.5):
-    it must be drawn, not clipped away.
+    it must be drawn, not clipped away. Inputs near the float limit are held at
+    ±1e300 for drawing, so the margin cannot overflow.
     """
+    X = np.clip(X, -1e300, 1e300)
     low = np.minimum(X.min(axis=0), 0.0)
     high = np.maximum(X.max(axis=0), 1.0)
-    margin = 0.25 * (high - low)
+    margin = 0.25 * high - 0.25 * low
     ranges = [[float(lo - m), float(hi + m)] for lo, hi, m in zip(low, high, margin, strict=True)]
     return ranges[0], ranges[1]
 

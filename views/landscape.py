@@ -16,7 +16,7 @@ from perceptron.history import History
 from perceptron.landscape import loss_landscape
 from views.geometry import biases, landscape_window, weights_2d
 from views.marks import array_ref, label, points, trail
-from views.sampling import compact, drawn_steps, points_per_trace
+from views.sampling import compact, decade_ticks, drawn_steps, points_per_trace
 from views.style import (
     CURRENT_COLOUR,
     LOSS_FLOOR,
@@ -52,14 +52,6 @@ def _slices(h: History, w1: list[float], w2: list[float]) -> dict[str, np.ndarra
     levels = np.rint((z - low) / span * 255).astype(np.uint8)
     bias_values = np.zeros(1) if b is None else np.asarray(offsets, dtype=np.float64)
     return {"slices": levels, "slice_bias": bias_values, "log_loss_range": np.array([low, high])}
-
-
-def decade_ticks(low: float, high: float, most: int = 5) -> dict[str, Any]:
-    """At most ``most`` decade ticks for a log10 colour bar, so labels never pile up."""
-    decades = list(range(int(np.ceil(low)), int(np.floor(high)) + 1)) or [round(low)]
-    stride = max(1, -(-len(decades) // most))
-    picked = decades[::stride]
-    return {"tickvals": picked, "ticktext": [f"{10.0**k:g}" for k in picked]}
 
 
 def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:

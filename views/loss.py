@@ -8,8 +8,8 @@ import numpy as np
 
 from perceptron.history import History
 from views.marks import array_ref, now_line, points, step_ref
-from views.sampling import compact, drawn_steps, iteration_axis
-from views.style import CURRENT_COLOUR, LOSS_FLOOR, PATH_COLOUR, axis, base_layout, style
+from views.sampling import compact, drawn_steps, iteration_axis, log_axis
+from views.style import CURRENT_COLOUR, LOSS_FLOOR, PATH_COLOUR, base_layout, style
 
 LOSS_NAMES = {"squared": "squared error ½Σ(ŷ−y)²", "cross_entropy": "cross-entropy"}
 
@@ -44,7 +44,7 @@ def loss_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     name = LOSS_NAMES.get(h.objective, h.objective)
     layout = base_layout("How wrong it is: the loss", presenter)
     layout["xaxis"] = iteration_axis(last, presenter)
-    layout["yaxis"] = axis(f"{name} (log)", presenter, type="log", exponentformat="power")
+    layout["yaxis"] = log_axis(f"{name} (log)", np.asarray(drawn), presenter)
     marks = [
         now_line(theme),
         points(step_ref(), array_ref("loss", floor=LOSS_FLOOR), [CURRENT_COLOUR], theme),

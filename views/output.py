@@ -22,6 +22,7 @@ from views.style import (
     BOUNDARY_COLOUR,
     LOGIT_SPAN,
     OUTPUT_LUT,
+    OUTPUT_SCALE,
     OUTPUT_TICKS,
     base_layout,
     colour_bar,
@@ -37,7 +38,7 @@ TITLE = "What the neuron outputs"
 
 def _title(h: History) -> str:
     k = min(h.n_rows, limits.PLANE_ROWS)
-    return TITLE + (f" (first {k} of {h.n_rows} rows)" if k < h.n_rows else "")
+    return TITLE + (f" (first {k} of {h.n_rows:,} rows)" if k < h.n_rows else "")
 
 
 def _rows(h: History, theme: Any) -> dict[str, Any]:
@@ -134,7 +135,7 @@ def surface_chart(h: History, presenter: bool = False) -> dict[str, Any]:
             "z": np.full((SURFACE_GRID, SURFACE_GRID), 0.5).tolist(),
             "cmin": 0.0,
             "cmax": 1.0,
-            "colorscale": "balance",
+            "colorscale": lut_colourscale(OUTPUT_SCALE),
             "opacity": 0.85,
             "name": "output",
             "colorbar": colour_bar("output", presenter),

@@ -6,7 +6,7 @@ as raw little-endian typed arrays. Binary because the history of a diverged run
 holds infinities that JSON cannot carry, and because 10,001 steps of float64
 weights are 160 KB raw but about 400 KB as JSON text. The blob depends only on
 the run (and the presenter sizes), so it is built once and shared by every
-session that shows the run; a few bytes of per-session state ride behind it.
+session that shows the run (``ui/run.py`` serves it as a file).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from perceptron.history import History
+from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
 from views.geometry import check_drawable
 from views.landscape import landscape_chart
@@ -25,7 +26,7 @@ from views.loss import loss_chart
 from views.output import heatmap_chart, surface_chart
 from views.weights import weights_chart
 
-MAGIC, SESSION_MAGIC, VERSION = b"PLAB", b"PSES", 1
+MAGIC, VERSION = b"PLAB", 1
 DTYPES = {"f8": np.dtype("<f8"), "u2": np.dtype("<u2"), "u1": np.dtype("u1")}
 """The typed arrays the page knows: Float64Array, Uint16Array, Uint8Array."""
 CHARTS = (heatmap_chart, surface_chart, landscape_chart, weights_chart, errors_chart, loss_chart)
@@ -48,6 +49,13 @@ def run_arrays(h: History) -> dict[str, np.ndarray]:
     }
 
 
+def drawable(signals: list[dict[str, Any]], h: History) -> list[dict[str, Any]]:
+    """Signals placed on steps the page can show: a divergence at the step after the last
+    finite one is told at that last step, where the student's stepping stops."""
+    last = h.last_step
+    return [{**s, "start": min(s["start"], last), "end": min(s["end"], last)} for s in signals]
+
+
 def meta(h: History) -> dict[str, Any]:
     k = shown_rows(h)
     return {
@@ -60,6 +68,7 @@ def meta(h: History) -> dict[str, Any]:
         "rows": np.column_stack([h.X[:k], h.y[:k]]).tolist(),
         "weight_names": h.weight_names,
         "objective": h.objective,
+        "objective_label": LOSS_LABELS.get(h.objective, h.objective),
         "learning_rate": h.learning_rate,
         "bias": h.bias,
         "seed": h.seed,
@@ -93,21 +102,10 @@ def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]
     return b"".join([MAGIC, struct.pack("<II", VERSION, len(text)), text, *chunks])
 
 
-def with_session(blob: bytes, session: dict[str, Any]) -> bytes:
-    """The run's blob plus this session's few bytes of state (its step, view, mode)."""
-    text = json.dumps(session, allow_nan=False, separators=(",", ":")).encode()
-    return b"".join([blob, text, struct.pack("<I", len(text)), SESSION_MAGIC])
-
-
-def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, Any] | None]:
-    """(header, arrays, session): what the page reads from the blob, for tests and tools."""
+def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """(header, arrays): what the page reads from the blob, for tests and tools."""
     if data[:4] != MAGIC:
         raise ValueError("not a Perceptron Lab run")
-    session = None
-    if data[-4:] == SESSION_MAGIC:
-        (size,) = struct.unpack("<I", data[-8:-4])
-        session = json.loads(data[-8 - size : -8])
-        data = data[: -8 - size]
     _, size = struct.unpack("<II", data[4:12])
     header = json.loads(data[12 : 12 + size])
     base = 12 + size
@@ -117,4 +115,4 @@ def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str
         count = int(np.prod(spec["shape"]))
         start = base + spec["offset"]
         arrays[name] = np.frombuffer(data, dtype, count, start).reshape(spec["shape"])
-    return header, arrays, session
+    return header, arrays

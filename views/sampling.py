@@ -81,3 +81,35 @@ def iteration_axis(last: int, presenter: bool = False) -> dict[str, Any]:
         "range": [-pad, top + pad],
         "automargin": True,
     }
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_label(k: int) -> str:
+    """10**k as a person writes it: 0.01, 1, 1000, and 10⁻⁶ or 10⁸ beyond that."""
+    return f"{10.0**k:g}" if -3 <= k <= 3 else "10" + str(k).translate(_SUPERSCRIPT)
+
+
+def decade_ticks(low: float, high: float, most: int = 6) -> dict[str, Any]:
+    """At most ``most`` ticks at whole decades of a log10 range, so labels never pile up."""
+    decades = list(range(math.ceil(low), math.floor(high) + 1)) or [round(low)]
+    stride = max(1, -(-len(decades) // most))
+    picked = decades[::stride]
+    return {"tickvals": picked, "ticktext": [decade_label(k) for k in picked]}
+
+
+def log_axis(title: str, values: np.ndarray, presenter: bool = False) -> dict[str, Any]:
+    """A log y axis for positive ``values`` with a few decade ticks, sized like the others."""
+    theme = style(presenter)
+    finite = values[np.isfinite(values) & (values > 0)]
+    low, high = (np.log10(finite.min()), np.log10(finite.max())) if finite.size else (-1.0, 0.0)
+    ticks = decade_ticks(float(low), float(high))
+    return {
+        "type": "log",
+        "title": {"text": title, "font": {"size": theme.font}},
+        "tickfont": {"size": theme.font},
+        "tickvals": [10.0**k for k in ticks["tickvals"]],
+        "ticktext": ticks["ticktext"],
+        "automargin": True,
+    }

@@ -83,8 +83,12 @@ def colour_table(scale: Any, values: np.ndarray) -> list[int]:
     return [round(c * 255) for rgb in colours for c in rgb]
 
 
-OUTPUT_LUT = colour_table("balance", np.linspace(0, 1, 256))
+OUTPUT_SCALE = colour_table("balance", np.linspace(0, 1, 256))
 """cmocean's perceptually uniform diverging scale by output: 0 blue, 0.5 white, 1 red."""
+
+OUTPUT_LUT = colour_table("balance", 1 / (1 + np.exp(-np.linspace(-LOGIT_SPAN, LOGIT_SPAN, 256))))
+"""The same colours indexed by *logit* from −LOGIT_SPAN to LOGIT_SPAN: the page looks a
+pixel's logit up here, so colour(logit) = output colour(σ(logit)) without a sigmoid per pixel."""
 
 LOSS_LUT = colour_table(LOSS_COLOURSCALE, np.linspace(0, 1, 256))
 
@@ -172,7 +176,7 @@ def colour_bar(title: str, presenter: bool, **ticks: Any) -> dict[str, Any]:
     """A slim colour bar whose labels never pile up: few ticks, sized like the axes."""
     theme = style(presenter)
     return {
-        "title": {"text": title, "side": "right", "font": {"size": theme.font}},
+        "title": {"text": title, "side": "top", "font": {"size": theme.font}},
         "thickness": 18 if presenter else 12,
         "len": 0.9,
         "tickfont": {"size": theme.font},

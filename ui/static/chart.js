@@ -23,7 +23,9 @@ export class Chart {
     Object.assign(this.save, { type: "button", className: "lab-save", innerHTML: SAVE,
       title: "Save this chart as a PNG, as shown" });
     this.save.dataset.lab = `save-${name}`;
-    this.save.onclick = () => downloadPng(this.div, Plotly, this.colours.paper, `perceptron-lab-${name}-step-${this.t}`);
+    this.title = slot.querySelector(".lab-title");
+    this.save.onclick = () => downloadPng(this.div, Plotly, this.colours, this.title.textContent,
+      `perceptron-lab-${name}-step-${this.t}`);
     slot.querySelector(".lab-actions").appendChild(this.save);
     this.cache = {};
     this.drawn = false;
@@ -40,7 +42,11 @@ export class Chart {
     this.colours = colours;
     this.t = t;
     this.cache = {};
-    const layout = { ...themedLayout(spec.figure.layout, colours), autosize: true };
+    // The title goes above the chart in the page's own type, next to the chart's buttons.
+    const { title, ...rest } = spec.figure.layout;
+    this.title.textContent = title ? title.text : "";
+    const layout = { ...themedLayout(rest, colours), autosize: true,
+      margin: { ...(rest.margin || {}), t: 10 } };
     await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
       ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;

@@ -11,16 +11,23 @@ function image(src) {
   });
 }
 
-export async function chartPng(div, Plotly, paper, scale = 2) {
+const rgb = ({ r, g, b }) => `rgb(${r},${g},${b})`;
+const BAND = 30; // px above the chart for its title
+
+export async function chartPng(div, Plotly, colours, title, scale = 2) {
   const width = div.clientWidth;
   const height = div.clientHeight;
   const canvas = document.createElement("canvas");
   canvas.width = width * scale;
-  canvas.height = height * scale;
+  canvas.height = (height + BAND) * scale;
   const context = canvas.getContext("2d");
   context.scale(scale, scale);
-  context.fillStyle = `rgb(${paper.r},${paper.g},${paper.b})`;
-  context.fillRect(0, 0, width, height);
+  context.fillStyle = rgb(colours.paper);
+  context.fillRect(0, 0, width, height + BAND);
+  context.fillStyle = rgb(colours.ink);
+  context.font = '16px "Source Sans", sans-serif';
+  context.fillText(title, 8, 20);
+  context.translate(0, BAND);
   const origin = div.getBoundingClientRect();
   const layer = div.querySelector("canvas.lab-field");
   if (layer) {
@@ -51,9 +58,9 @@ export async function chartPng(div, Plotly, paper, scale = 2) {
   return canvas.toDataURL("image/png");
 }
 
-export async function downloadPng(div, Plotly, paper, filename) {
+export async function downloadPng(div, Plotly, colours, title, filename) {
   const link = document.createElement("a");
-  link.href = await chartPng(div, Plotly, paper);
+  link.href = await chartPng(div, Plotly, colours, title);
   link.download = `${filename}.png`;
   link.click();
 }

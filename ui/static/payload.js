@@ -1,7 +1,6 @@
 // A run as the server packs it (views/payload.py): "PLAB", version, header length, the
-// header JSON, then each history array 8-byte aligned; this session's state rides behind
-// as JSON, its length, and "PSES". Typed arrays are views on the received bytes: no copy,
-// and NaN or Infinity arrive as themselves, which JSON could not carry.
+// header JSON, then each history array 8-byte aligned. Typed arrays are views on the
+// received bytes: no copy, and NaN or Infinity arrive as themselves, which JSON could not.
 const TYPES = { f8: Float64Array, u2: Uint16Array, u1: Uint8Array };
 const text = new TextDecoder();
 
@@ -14,13 +13,7 @@ export function decode(bytes) {
     throw new Error("not a Perceptron Lab run");
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length;
-  let session = {};
-  if (magic(bytes, end - 4) === "PSES") {
-    const size = view.getUint32(end - 8, true);
-    session = JSON.parse(text.decode(bytes.subarray(end - 8 - size, end - 8)));
-    end -= 8 + size;
-  }
+  const end = bytes.length;
   const size = view.getUint32(8, true);
   const header = JSON.parse(text.decode(bytes.subarray(12, 12 + size)));
   // Typed arrays need aligned offsets: copy the array part once if the bytes are not aligned.
@@ -36,7 +29,26 @@ export function decode(bytes) {
     const count = spec.shape.reduce((a, b) => a * b, 1);
     arrays[name] = { data: new TYPES[spec.dtype](buffer, base + spec.offset, count), shape: spec.shape };
   }
-  return { header, arrays, session };
+  return { header, arrays };
+}
+
+// The run the server serves as a gzipped file (ui/stage.py): fetched once per URL, kept for
+// a page switch and back (two at most, so a long session never piles runs up).
+const runs = new Map();
+
+export function fetchRun(url) {
+  if (!runs.has(url)) {
+    const loading = fetch(new URL(url.replace(/^\//, ""), document.baseURI))
+      .then((response) => {
+        if (!response.ok) throw new Error(`run ${url}: HTTP ${response.status}`);
+        return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      })
+      .then((buffer) => decode(new Uint8Array(buffer)));
+    loading.catch(() => runs.delete(url));
+    runs.set(url, loading);
+    while (runs.size > 2) runs.delete(runs.keys().next().value);
+  }
+  return runs.get(url);
 }
 
 // Row t of a 2-D array (or the value of a 1-D one) as plain numbers.

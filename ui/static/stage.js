@@ -3,7 +3,7 @@
 // The server sends each run once (views/payload.py). From then on stepping, scrubbing and
 // Play happen here without a script rerun: the Player moves t, and every part shows t from
 // the run's history. The server hears about t only when it matters (report.js).
-import { decode } from "./payload.js";
+import { fetchRun } from "./payload.js";
 import { Chart } from "./chart.js";
 import { Player } from "./player.js";
 import { Readout } from "./readout.js";
@@ -53,7 +53,9 @@ class Stage {
     this.slots = Object.fromEntries(SLOTS.map((name) => {
       const slot = element(grid, "div", "lab-slot");
       slot.dataset.slot = name;
-      element(slot, "div", "lab-actions");
+      const head = element(slot, "div", "lab-head");
+      element(head, "div", "lab-title");
+      element(head, "div", "lab-actions");
       return [name, slot];
     }));
     const rows = element(this.root, "details", "lab-rows");
@@ -85,8 +87,14 @@ class Stage {
     document.addEventListener("pointerdown", this.hold, true);
   }
 
-  async update(decoded, plotlyUrl) {
-    const { header, arrays, session } = decoded;
+  // One update at a time: a theme switch or a new run may arrive while a run is loading.
+  update(session) {
+    this.queue = (this.queue || Promise.resolve()).then(() => this.apply(session));
+    return this.queue;
+  }
+
+  async apply(session) {
+    const { header, arrays } = await fetchRun(session.run);
     const remembered = memory();
     if (remembered.epoch !== session.epoch) {
       Object.assign(remembered, { epoch: session.epoch, t: session.t, view: session.view });
@@ -94,7 +102,7 @@ class Stage {
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
     if (this.runId === header.id && this.colourKey === colourKey(colours)) return;
-    const Plotly = await loadPlotly(plotlyUrl);
+    const Plotly = await loadPlotly(session.plotly);
     this.run = { id: header.id, meta: header.meta, arrays, charts: header.charts };
     this.runId = header.id;
     this.colourKey = colourKey(colours);
@@ -106,6 +114,12 @@ class Stage {
     this.view = remembered.view in VIEW_LABELS ? remembered.view : "heatmap";
     await this.drawCharts();
     this.show(this.player.t, "run");
+  }
+
+  // Say so on the page, never a blank: the run could not be fetched (a server restart
+  // invalidates its URL; the page's next run brings a new one).
+  failed(error) {
+    this.root.dataset.error = String(error.message || error);
   }
 
   chartFor(slot) {
@@ -161,12 +175,12 @@ class Stage {
 }
 
 export function render({ data, parentElement }) {
-  const decoded = decode(data);
   let stage = parentElement.__labStage;
   if (!stage || !stage.root.isConnected) {
     stage = parentElement.__labStage = new Stage(parentElement);
   }
-  stage.update(decoded, decoded.session.plotly).catch((error) => {
+  stage.update(data).catch((error) => {
     console.error("Perceptron Lab stage", error);
+    stage.failed(error);
   });
 }

@@ -1,0 +1,34 @@
+// The share link's query string as report.js rewrites it (withParams).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withParams } from "../report.js";
+
+const DEFAULTS = { t: 0, view: "Heat map" };
+
+test("a value is set in place, keeping the order of the other settings", () => {
+  assert.equal(withParams("?preset=XOR&t=5&seed=3", { t: 10001 }, DEFAULTS), "?preset=XOR&t=10001&seed=3");
+  assert.equal(withParams("?preset=XOR", { t: 7, view: "3D surface" }, DEFAULTS),
+    "?preset=XOR&t=7&view=3D+surface");
+});
+
+test("a default value removes its key, and an absent default key stays absent", () => {
+  assert.equal(withParams("?t=5&view=3D+surface&seed=2", { t: 0, view: "Heat map" }, DEFAULTS), "?seed=2");
+  assert.equal(withParams("?seed=2", { t: 0 }, DEFAULTS), "?seed=2");
+  assert.equal(withParams("", { t: 0, view: "Heat map" }, DEFAULTS), "");
+  assert.equal(withParams("?", {}, DEFAULTS), "");
+});
+
+test("a key without a default is always written", () => {
+  assert.equal(withParams("", { presenter: false }, DEFAULTS), "?presenter=false");
+});
+
+test("rows stay readable (commas and semicolons unescaped), other characters are encoded", () => {
+  const data = "0,1,0;1,0,1;-0.5,2e3,1";
+  assert.equal(withParams(`?data=${data}`, { t: 3 }, DEFAULTS), `?data=${data}&t=3`);
+  assert.equal(withParams("", { view: "a&b=c" }, DEFAULTS), "?view=a%26b%3Dc");
+  // What it writes reads back to the same values.
+  const back = new URLSearchParams(withParams(`?data=${data}`, { t: 42, view: "3D surface" }, DEFAULTS));
+  assert.equal(back.get("data"), data);
+  assert.equal(back.get("t"), "42");
+  assert.equal(back.get("view"), "3D surface");
+});
