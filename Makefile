@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-ui bench-load clean
+.PHONY: run test lint format bench bench-ui bench-load bench-hall screenshots clean
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py
@@ -29,6 +29,13 @@ bench-ui: $(VENV)/.dev-deps
 
 bench-load: $(VENV)/.dev-deps
 	$(PY) benchmarks/bench_load.py
+
+bench-hall: $(VENV)/.dev-deps
+	$(PY) benchmarks/bench_hall.py
+
+# The README's screenshots (docs/train.png, docs/presenter.png), from the running app.
+screenshots: $(VENV)/.dev-deps
+	$(PY) -m pytest tests/test_browser_screens.py -k readme_screenshots -p no:cacheprovider
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -69,8 +69,9 @@ def draw(ctx: Context, t: int) -> None:
         array_table(view.synapse_0, names, ["synapse_0"])
         cell(
             "3 · Forward pass",
-            r"\text{layer\_1} = \sigma(\text{layer\_0}\cdot\text{synapse\_0}),"
-            r"\quad \sigma(x) = \frac{1}{1+e^{-x}}",
+            # Two lines: side by side they ran past a half-width column at 1280 px.
+            r"\begin{gathered}\text{layer\_1} = \sigma(\text{layer\_0}\cdot\text{synapse\_0})"
+            r"\\ \sigma(x) = \frac{1}{1+e^{-x}}\end{gathered}",
             "The neuron's prediction for each row: a weighted sum squashed into (0, 1).",
         )
         array_table(view.layer_1, rows, ["layer_1"])

@@ -84,7 +84,7 @@ def _prediction(p: float) -> str:
 
 
 def _any_column(a: np.ndarray) -> np.ndarray:
-    """Row-wise "any" over the columns; ``a.any(axis=1)`` is ~10× slower on narrow arrays."""
+    """Row-wise "any" over the columns; ``a.any(axis=1)`` is much slower on narrow arrays."""
     return reduce(np.logical_or, a.T, np.zeros(len(a), dtype=bool))
 
 

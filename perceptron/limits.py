@@ -36,8 +36,10 @@ PLANE_ROWS = 200
 APP_MAX_HISTORY_VALUES = 1_000_000
 """The app's own (iterations + 1) × rows cap: a cached run stays under ~10 MB whatever the table."""
 
-CACHE_ENTRIES = 32
-"""Training runs kept by the app's cache: at most ~320 MB even if every run is at the cap."""
+CACHE_ENTRIES = 16
+"""Training runs kept by the app's cache, and as many runs packed for the page: about 18 MB a
+pair at the history cap, so at most ~290 MB if every run were at the cap (a default run and
+its packing take about 1.1 MB). A session keeps its own run besides, so it never retrains."""
 
 MAX_COMPARE_RUNS = 8
 """Runs trained side by side on the Compare page."""

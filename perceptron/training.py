@@ -12,10 +12,10 @@ column, a learning rate, a cross-entropy option):
 Only the weights are inherently sequential, so the loop records just weights
 and gradients; predictions and losses for every step are then computed in one
 vectorised pass. On the tiny teaching datasets numpy's per-call overhead
-dominates, so the loop itself runs on Python floats (about 2× faster than the
-notebook's numpy loop even with the full history, see ``benchmarks/bench_engine.py``); above
-``SCALAR_LOOP_MAX_CELLS`` cells numpy wins and is used instead. Both loops are
-tested to agree.
+dominates, so the loop itself runs on Python floats (faster than the notebook's
+numpy loop even with the full history: ``benchmarks/bench_engine.py`` measures
+it); above ``SCALAR_LOOP_MAX_CELLS`` cells numpy wins and is used instead. Both
+loops are tested to agree.
 """
 
 from __future__ import annotations

@@ -148,7 +148,10 @@ def sidebar() -> Context:
         perceptron.check_params(
             **spec.params(), n_rows=len(spec.rows), max_values=limits.APP_MAX_HISTORY_VALUES
         )
-        history = train(spec)
+        # This session's run while it lasts, then the shared cache: a hall of students with
+        # their own seeds outgrows the cache, and must not retrain on every rerun.
+        previous = state.get("ctx")
+        history = previous.history if previous and previous.spec == spec else train(spec)
     except ValueError as error:  # e.g. too many rows × iterations to record
         problems.append(str(error))
         st.sidebar.error(f"Can't train this: {error}", icon=":material/block:")

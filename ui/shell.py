@@ -12,9 +12,11 @@ PAGE_CSS = """
 [data-testid="stMainBlockContainer"] {
   padding: 4.75rem 1.5rem 2rem 1.5rem;
 }
+.katex-display { overflow-x: auto; overflow-y: hidden; }
 </style>
 """
-"""A compact page: Streamlit's default leaves 68 px empty under the 60 px top navigation."""
+"""A compact page (Streamlit's default leaves 68 px empty under the 60 px top navigation), and
+a formula too wide for its column scrolls instead of being cut off."""
 
 PRESENTER_CSS = """
 <style>

@@ -86,8 +86,12 @@ def run_url(ctx: Context) -> str:
     hall of a hundred students on one link holds one run, not a hundred copies in
     their websocket messages, and the browser caches it across page switches.
     """
+    state = st.session_state
+    key = (ctx.spec, ctx.presenter)
+    if state.get("packed_key") != key:  # kept per session, like its run (ui/controls.py)
+        state.packed_key, state.packed_blob = key, packed(*key)
     media = runtime.get_instance().media_file_mgr
-    return media.add(packed(ctx.spec, ctx.presenter), "application/gzip", "lab-stage-run")
+    return media.add(state.packed_blob, "application/gzip", "lab-stage-run")
 
 
 def stage(ctx: Context) -> None:

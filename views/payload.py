@@ -4,7 +4,7 @@ One binary blob per run: a JSON header (the run's facts, every chart's still
 parts and declared marks, the training signals) followed by the history arrays
 as raw little-endian typed arrays. Binary because the history of a diverged run
 holds infinities that JSON cannot carry, and because 10,001 steps of float64
-weights are 160 KB raw but about 400 KB as JSON text. The blob depends only on
+weights are 160 KB raw but more than twice that as JSON text. The blob depends only on
 the run (and the presenter sizes), so it is built once and shared by every
 session that shows the run (``ui/run.py`` serves it as a file).
 """

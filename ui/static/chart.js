@@ -1,5 +1,5 @@
 // One chart of the Train page: its still figure (sent once per run), drawn by Plotly once,
-// and its moving parts (layers behind, marks on top) redrawn at every step for ~1 ms.
+// and its moving parts (layers behind, marks on top) redrawn at every step, cheaply.
 import { downloadPng } from "./export.js";
 import { drawLayer } from "./field.js";
 import { drawMarks } from "./marks.js";
@@ -58,7 +58,7 @@ export class Chart {
     this.show(t, true);
   }
 
-  // Step t: ~1 ms for 2-D charts; the 3D sheet redraws at its own pace.
+  // Step t: 2-D layers and marks at once; the 3D sheet redraws at its own pace.
   show(t, force = false) {
     if (!this.spec || (t === this.shownAt && !force)) return;
     this.t = t;

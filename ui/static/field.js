@@ -1,8 +1,8 @@
 // Images behind a chart's Plotly axes, drawn on a canvas in the plot area.
 //
 // The output field σ(w1·x1 + w2·x2 + b) is the one thing the page computes itself: from the
-// history's weights at step t, per pixel. Pixels are cheap (~0.2 ms for 128×128), where a
-// Plotly heat-map redraw costs ~135 ms in software rendering. The loss landscape is sent as
+// history's weights at step t, per pixel: far cheaper than a Plotly heat-map redraw in software
+// rendering (benchmarks/bench_ui.py measures both). The loss landscape is sent as
 // byte grids (one per sampled bias); the page colours the one nearest the bias at step t.
 import { planeWeights, nearestSlice } from "./marks.js";
 

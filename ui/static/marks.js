@@ -2,7 +2,7 @@
 //
 // A chart declares its marks by name (views/marks.py): "a point at x = t + 1,
 // y = weights[t, 0]". Here they are resolved against the run's history arrays and drawn:
-// a fraction of a millisecond per step, where a Plotly redraw costs ~40 ms per chart.
+// a small fraction of what a Plotly redraw of the chart costs (see benchmarks/bench_ui.py).
 import { row } from "./payload.js";
 
 const SVG = "http://www.w3.org/2000/svg";

@@ -87,6 +87,8 @@ export class Readout {
         const note = document.createElement("div");
         note.className = `lab-signal lab-signal-${s.kind}`;
         note.dataset.kind = s.kind;
+        note.title = `${s.title}. ${s.detail}`;
+        note.onclick = () => note.classList.toggle("open");
         cell(note, "strong", "", `${s.title}. `);
         cell(note, "span", "", s.detail);
         return note;

@@ -1,6 +1,6 @@
 // The 3D view: the output as a sheet over the input plane, redrawn at its own pace.
 //
-// Plotly's WebGL surface costs ~120 ms a redraw without a GPU, so it must never hold the
+// Plotly's WebGL surface is slow to redraw without a GPU, so it must never hold the
 // 2-D charts back: it redraws only when its last redraw has finished and a frame has passed,
 // always at the newest step, and a restyle keeps the user's rotated camera (uirevision).
 import { boundarySegment, planeWeights, resolve } from "./marks.js";
