@@ -7,7 +7,6 @@ import streamlit as st
 from perceptron import History, StepView
 from ui import links, shell, steps
 from ui.context import Context
-from ui.errors import friendly_errors
 
 
 def array_table(values: np.ndarray, index: list[str], columns: list[str]) -> None:
@@ -141,13 +140,8 @@ st.markdown(
 )
 
 
-@st.fragment
-def walk() -> None:
-    """The bar and the cells: a step reruns only this, never the sidebar's data editor."""
-    with friendly_errors():
-        steps.bar(ctx.history.last_step)
-        links.write("t", st.session_state.t)
-        draw(ctx, st.session_state.t)
-
-
-walk()
+# Not a fragment: a step here must also move the sidebar's share link, which a
+# fragment's rerun would leave behind.
+steps.bar(ctx.history.last_step)
+links.write("t", st.session_state.t)
+draw(ctx, st.session_state.t)

@@ -108,7 +108,7 @@ def shown(at: AppTest, t: int | None = None) -> dict[str, str]:
 
 def expected_shown(history: History, t: int) -> dict[str, str]:
     """The same readout, computed from an independently trained history."""
-    correct = int(round(float(history.accuracy[t]) * history.n_rows))
+    correct = round(float(history.accuracy[t]) * history.n_rows)
     return _formatted(
         t, history.weight_names, history.weights[t], float(history.loss[t]), correct, history.n_rows
     )

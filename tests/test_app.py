@@ -34,6 +34,7 @@ from tests.conftest import (
 )
 
 NOTEBOOK_ROWS = [list(row) for row in PRESETS["notebook"].rows]
+COLUMNS = ["x1", "x2", "y"]
 NOT_USED = "**Not used yet: fix the cell to train on this table.**"
 
 
@@ -76,7 +77,7 @@ def walk_heading(at: AppTest) -> str:
 def test_default_page_sends_the_notebooks_run_starting_at_step_0():
     at = fresh()
     assert not at.exception
-    header, arrays, session = stage(at)
+    header, _, session = stage(at)
     assert session["t"] == 0 and session["epoch"] == 0 and session["view"] == "heatmap"
     meta = header["meta"]
     assert meta["rows"] == NOTEBOOK_ROWS
@@ -102,6 +103,13 @@ def test_the_payload_holds_every_step_of_the_notebooks_run():
     end = shown(at, 10001)
     assert (end["Iteration"], end["w1"], end["w2"]) == ("10,001", "5.283217", "-5.283169")
     assert end["Accuracy"] == "100%"
+
+
+def test_the_train_page_draws_nothing_but_the_stage_on_the_server():
+    at = fresh()
+    assert not at.get("plotly_chart") and not at.metric  # charts and numbers are the browser's
+    assert [b.key for b in at.main.button] == []  # so is the transport
+    assert compare(at).get("plotly_chart")  # (the Compare page still draws on the server)
 
 
 def test_the_servers_step_is_shown_from_the_payload():
@@ -225,10 +233,10 @@ def test_typing_into_the_editor_trains_on_that_value_or_says_why_not(column, typ
     if message is None:
         assert not sidebar_errors(at)
         row = stage(at)[0]["meta"]["rows"][2]
-        got = row["x1 x2 y".split().index(column)]
+        got = row[COLUMNS.index(column)]
         assert got == value and math.copysign(1, got) == math.copysign(1, value)
         rows = [list(r) for r in good_rows]
-        rows[2]["x1 x2 y".split().index(column)] = value
+        rows[2][COLUMNS.index(column)] = value
         assert shown(at, 50) == expected_shown(train_rows(rows, iterations=50), 50)
     else:
         [error] = sidebar_errors(at)
@@ -479,7 +487,7 @@ def test_an_unexpected_error_in_a_page_is_caught_at_the_page_boundary(monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ui.stage, "with_session", broken)
+    monkeypatch.setattr(ui.stage, "stage", broken)
     at = fresh(t="4")
     assert not at.exception  # no traceback for the student
     assert any("Something went wrong" in e.value for e in at.error)

@@ -1,119 +1,205 @@
-"""The app in headless Chromium: what a student sees and clicks (issue 4).
+"""The Train page's in-browser stepping, in headless Chromium (issue "Instant stepping").
 
-Run with the rest of the suite (``pytest``) or alone: ``pytest -m browser``.
+After training, the Train page steps, scrubs and plays in the browser (``ui/static``):
+these tests drive its controls and keys like a student and check what it shows against
+the engine (``perceptron.train``, run here), what it sends the server (websocket
+frames), and what the server then knows (the URL and the share link).
+
+Run with the rest of the suite (``pytest``) or alone: ``pytest tests/test_browser.py``.
 Needs Debian's Chromium (``$CHROMIUM``, ``chromium`` on PATH or /usr/bin/chromium) and
 Playwright for Python; skipped without them, except on CI (CI=true) where that fails.
-Readiness always comes from the page (script state + drawn charts), never from sleeps.
+Readiness always comes from the page (script state, the stage's ``data-ready`` and
+``data-step``), never from sleeps; the only fixed waits are the durations a test is about
+(a 1.5 s Play, the 1 s after a Pause in which nothing may move).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
-import time
+import statistics
 from urllib.parse import parse_qs, urlparse
 
+import numpy as np
 import pytest
 
 pytest.register_assert_rewrite("tests.browser_support")
 
 import perceptron  # noqa: E402
+from perceptron import limits  # noqa: E402
+from perceptron.settings import SETTINGS  # noqa: E402
 from tests.browser_support import (  # noqa: E402
     CHART_STATE_JS,
-    ROOT,
-    button,
+    TRAIN_CHARTS,
+    Frames,
     exceptions,
-    metric_value,
-    shot,
+    focus_page,
+    lab,
+    open_app,
+    press,
+    share_link,
+    stage_state,
+    stage_step,
+    start_server,
     wait_idle,
-    wait_metric,
     wait_ready,
+    wait_reported,
+    wait_step,
+    watch_console,
 )
 from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
 
-# Fixtures (browser, app_server, fresh_server, new_page) live in our own plugin module,
-# since tests/conftest.py is shared.
+# Fixtures (browser, fresh_server, new_page) live in our own plugin module, since
+# tests/conftest.py is shared.
 pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
 
-TRAIN_CHARTS = 5  # surface, landscape, weights, errors, loss
-PAGES = {"train": ("Train", 5), "walkthrough": ("Walkthrough", 0), "compare": ("Compare", 2)}
+PAGES = {
+    "train": ("Train", TRAIN_CHARTS),
+    "walkthrough": ("Walkthrough", 0),
+    "compare": ("Compare", 2),
+}
+WALK_STEP = re.compile(r"Step t = ([\d,]+):")
 
-# A cheap fingerprint of what every chart currently shows (titles and x/y data, no z grids).
-SIGNATURE_JS = """
-() => [...document.querySelectorAll('.js-plotly-plot')].map((el) => JSON.stringify([
-  el._fullLayout && el._fullLayout.title && el._fullLayout.title.text,
-  (el.data || []).map((t) => [t.x, t.y, t.visible]),
-]))
-"""
+# A diverging link (tests/test_app.py uses the same run): inputs of 1e200 at rate 100 with
+# cross-entropy put the weights at ±1e202 after one update and make the logits inf − inf at
+# step 2. (The brief's "?data=0,0,0;1000000,1,1&lr=100&bias=true" saturates instead: its
+# History has diverged_at None; checked in test_a_diverged_run_draws_to_its_last_step.)
+DIVERGING = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100", "loss": "Cross-entropy"}
+NOT_DIVERGING = {"data": "0,0,0;1000000,1,1", "lr": "100", "bias": "true"}
 
+# The 3D view's camera: as laid out, and as the WebGL scene really shows it.
 CAMERA_JS = """
 () => {
-  const el = document.querySelector('.st-key-chart-surface .js-plotly-plot');
+  const el = document.querySelector('.lab-chart-surface');
   const scene = el && el._fullLayout && el._fullLayout.scene;
   if (!scene) return null;
   const live = scene._scene && scene._scene.getCamera ? scene._scene.getCamera() : scene.camera;
-  return JSON.parse(JSON.stringify({layout: scene.camera, live}));
+  return JSON.parse(JSON.stringify({layout: scene.camera, live, step: el.dataset.step}));
+}
+"""
+
+# The sum of the 3D sheet's heights: changes when the sheet is redrawn for another step.
+SHEET_SUM_JS = """
+() => {
+  const el = document.querySelector('.lab-chart-surface');
+  const sheet = el && (el.data || []).find((t) => t.type === 'surface');
+  return sheet ? sheet.z.flat().reduce((a, b) => a + b, 0) : null;
 }
 """
 
 
-def history(X=NOTEBOOK_X, y=NOTEBOOK_Y, seed: int = 1) -> perceptron.History:
-    return perceptron.train(X, y, seed=seed, iterations=10001)
+# ----------------------------------------------------------------------- expectations
 
 
-def shown(value: float) -> str:
-    return f"{value:.6f}"
+@functools.cache
+def notebook() -> perceptron.History:
+    """The notebook's run with the app's defaults (seed 1, 10,001 updates, rate 1)."""
+    h = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y)
+    assert h.iterations == 10001 == SETTINGS["iterations"].default
+    return h
 
 
-def open_app(new_page, server, path: str = "", charts: int = TRAIN_CHARTS, **viewport):
-    page = new_page(**viewport)
-    page.goto(server.url + path)
-    wait_ready(page, charts)
-    return page
+def run_of(params: dict[str, str], **overrides) -> perceptron.History:
+    """The engine's run for a link's parameters (decoded by the settings table)."""
+    decoded = {key: SETTINGS[key].decode(text)[0] for key, text in params.items()}
+    rows = decoded.get("data") or [(*x, y) for x, y in zip(NOTEBOOK_X, NOTEBOOK_Y, strict=True)]
+    table = np.array(rows, dtype=float)
+    kwargs = {
+        "seed": decoded.get("seed", 1),
+        "iterations": decoded.get("iterations", 10001),
+        "learning_rate": decoded.get("lr", 1.0),
+        "bias": decoded.get("bias", False),
+        "objective": decoded.get("loss", "squared"),
+    }
+    kwargs.update(overrides)
+    return perceptron.train(table[:, :2], table[:, 2], **kwargs)
 
 
-def signature(page) -> list[str]:
-    return page.evaluate(SIGNATURE_JS)
+def weight_text(w: float) -> str:
+    """A weight as the page prints it: f"{w:.6f}", exponent notation from 1e21 on."""
+    return f"{w:.6f}" if abs(w) < 1e21 else f"{w:.7g}"
 
 
-def wait_redrawn(page, before: list[str], charts: int = TRAIN_CHARTS) -> None:
-    """Every chart drawn and at least one showing something other than ``before``."""
-    wait_ready(page, charts)
-    page.wait_for_function(
-        f"(before) => {{ const now = ({SIGNATURE_JS})();"
-        " return now.length === before.length && now.some((s, i) => s !== before[i]); }",
-        arg=before,
-        polling=100,
-    )
-    wait_ready(page, charts)
+def expected_numbers(h: perceptron.History, t: int) -> dict[str, str]:
+    loss = float(h.loss[t])
+    numbers = {
+        "iteration": f"{t:,}",
+        "loss": "∞" if loss == math.inf else f"{loss:.4g}",
+        "accuracy": f"{float(h.accuracy[t]):.0%}",
+    }
+    for name, w in zip(h.weight_names, h.weights[t], strict=True):
+        numbers[f"w-{name}"] = weight_text(float(w))
+    return numbers
 
 
-def assert_charts_drawn(page, charts: int) -> None:
-    states = page.evaluate(CHART_STATE_JS)
-    assert len(states) == charts, states
-    for state in states:
-        assert state["traces"] > 0, states
-        assert state["svgChildren"] > 0 or state["canvases"] > 0, states
-        assert state["width"] > 100 and state["height"] > 100, states
+def expected_rows(h: perceptron.History, t: int) -> list[list[str]]:
+    """The rows table at step t: the first 12 rows, each prediction and error to 6 decimals."""
+    rows = []
+    for i in range(min(h.n_rows, limits.SHOWN_ROWS)):
+        (x1, x2), y, p = h.X[i], float(h.y[i]), float(h.predictions[t, i])
+        right = "✓" if (p >= 0.5) == (y >= 0.5) else "✗"
+        rows.append(
+            [str(i + 1), f"{x1:.6g}", f"{x2:.6g}", f"{y:.6g}", f"{p:.6f}", f"{p - y:.6f}", right]
+        )
+    return rows
 
 
-def step(page) -> None:
-    button(page, "step").first.click()
+def jump_target(t: int, last: int) -> int:
+    """0 → 1 → 10 → 100 → … → last: the next power of ten."""
+    return min(1, last) if t < 1 else min(last, 10 ** len(str(t)))
 
 
-def slider_value(page) -> str:
-    """The step slider's shown value (thumb label), without thousands separators."""
-    text = page.locator('.st-key-t_slider [data-testid="stSliderThumbValue"]').first.inner_text()
-    return text.strip().replace(",", "")
+def assert_shows(page, h: perceptron.History, t: int) -> dict:
+    """Every part of the stage shows step t of ``h``; returns what was read (one frame)."""
+    state = stage_state(page)
+    assert state is not None, "no stage on the page"
+    assert state["step"] == t, (state["step"], t)
+    assert set(state["charts"].values()) == {t}, state["charts"]
+    assert len(state["charts"]) == TRAIN_CHARTS, state["charts"]
+    assert state["numbers"] == expected_numbers(h, t), (t, state["numbers"])
+    assert state["rows"] == expected_rows(h, t), (t, state["rows"])
+    assert state["slider"]["value"] == t and state["slider"]["max"] == h.last_step, state["slider"]
+    assert state["jump"] == f"To {jump_target(t, h.last_step):,}", (t, state["jump"])
+    for name, w in zip(h.weight_names, h.weights[t], strict=True):
+        # The box's title carries the full value: the shortest repr, so it reads back exactly.
+        assert float(state["hints"][f"w-{name}"].split("= ")[1]) == float(w), state["hints"]
+    return state
 
 
-def sidebar_errors(page) -> str:
-    return "\n".join(
-        page.locator(
-            '[data-testid="stSidebar"] [data-testid="stAlertContentError"]'
-        ).all_inner_texts()
-    )
+def url_t(url: str) -> int:
+    """The step a URL names (no ``t`` means step 0)."""
+    return int(parse_qs(urlparse(url).query).get("t", ["0"])[0])
+
+
+def walkthrough_step(page) -> int | None:
+    text = " ".join(page.locator('[data-testid="stMain"] h3').all_inner_texts())
+    found = WALK_STEP.search(text)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
+def nav(page, title: str):
+    link = page.locator('[data-testid="stTopNavLink"]', has_text=title)
+    return link if link.count() else page.get_by_role("link", name=title)
+
+
+def url_of(slug: str) -> re.Pattern:
+    return re.compile(r"/(train)?(\?|$)") if slug == "train" else re.compile(rf"/{slug}(\?|$)")
+
+
+def wait_quiet(page, frames: Frames, quiet_ms: int = 1000, timeout_ms: int = 30_000) -> None:
+    """Until the page has sent nothing for ``quiet_ms`` and its script is idle."""
+    waited, last_count, quiet = 0, len(frames.sent), 0
+    while quiet < quiet_ms:
+        assert waited < timeout_ms, f"the page kept sending for {timeout_ms} ms"
+        page.wait_for_timeout(100)
+        waited += 100
+        count = len(frames.sent)
+        quiet = 0 if count != last_count else quiet + 100
+        last_count = count
+    wait_idle(page)
 
 
 # ----------------------------------------------------------------- editing the data grid
@@ -152,8 +238,8 @@ def select_cell(page, row: int, column: int) -> None:
     raise AssertionError(f"could not select row {row}, column {column} of the data editor")
 
 
-def type_into_cell(page, row: int, column: int, text: str) -> None:
-    """Double-click opens the cell editor (an <input class=gdg-input>); Enter commits."""
+def open_cell_editor(page, row: int, column: int):
+    """Double-click opens the cell's editor (an <input>/<textarea> class gdg-input)."""
     editor = page.locator("input.gdg-input, textarea.gdg-input").first
     point = _cell_point(page, row, column)
     for _ in range(4):
@@ -161,155 +247,538 @@ def type_into_cell(page, row: int, column: int, text: str) -> None:
         page.mouse.dblclick(*point)
         try:
             editor.wait_for(state="attached", timeout=2_000)
-            break
+            return editor
         except Exception:
             continue
-    editor.fill(text)
-    editor.press("Enter")
-    editor.wait_for(state="detached")
+    raise AssertionError(f"could not open the editor of row {row}, column {column}")
 
 
-class TestTrainPage:
-    """One server; every test opens its own browser session (fresh Streamlit state)."""
+# --------------------------------------------------------------------------- fixtures
 
-    def test_default_page_renders_every_chart(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        assert_charts_drawn(page, TRAIN_CHARTS)
-        assert metric_value(page, "Iteration") == "0"
-        assert metric_value(page, "w1") == "-0.165956"
-        assert metric_value(page, "w2") == shown(history().weights[0][1])
-        assert page.get_by_role("link", name="Train").count() >= 1
-        assert exceptions(page) == []
 
-    def test_step_advances_and_redraws_then_reset(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        before = signature(page)
-        step(page)
-        wait_metric(page, "Iteration", "1")
-        wait_redrawn(page, before)
-        assert metric_value(page, "w1") == "0.102886"
-        assert metric_value(page, "w2") == shown(history().weights[1][1])
-        title = page.evaluate(
-            "() => document.querySelector('.st-key-chart-surface .js-plotly-plot')"
-            "._fullLayout.title.text"
-        )
-        assert "step 1" in title
+@pytest.fixture(scope="module")
+def server(chromium_path):
+    """One server for this module's stepping tests (each test has its own session)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
 
-        # The → key steps too (shortcut "Right"), once focus has left the buttons.
-        page.locator('[data-testid="stMainBlockContainer"] p').first.click()
-        page.keyboard.press("ArrowRight")
-        wait_metric(page, "Iteration", "2")
-        assert metric_value(page, "w1") == shown(history().weights[2][0])
 
-        before = signature(page)
-        button(page, "reset").first.click()
-        wait_metric(page, "Iteration", "0")
-        wait_redrawn(page, before)
-        assert metric_value(page, "w1") == "-0.165956"
-        assert exceptions(page) == []
+@pytest.fixture
+def train(server, new_page):
+    """Factory: a new session on the Train page (``query`` appended to the URL), ready."""
 
-    def test_play_advances_and_pause_stops(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        button(page, "play").first.click()
-        # The clock fragment updates the numbers every 0.5 s while the browser animates.
+    def make(query: str = "", **options):
+        return open_app(new_page, server, query and f"/?{query.lstrip('?')}", **options)
+
+    return make
+
+
+# ------------------------------------------------------------------------------ tests
+
+
+class TestControls:
+    def test_every_control_and_key_moves_every_part(self, train):
+        h = notebook()
+        page = train()
+        console = watch_console(page)
+        state = assert_shows(page, h, 0)
+        assert state["jump"] == "To 1" and state["play"] == "paused" and state["playText"] == "Play"
+        assert state["disabled"] == {
+            "reset": True,
+            "back": True,
+            "step": False,
+            "jump": False,
+            "play": False,
+        }
+        assert state["speed"] == ["Normal"] and state["view"] == ["heatmap"]
+
+        def check(action, t):
+            action()
+            wait_step(page, t)
+            return assert_shows(page, h, t)
+
+        # Buttons and their keys, each one update (or back to 0).
+        assert check(lambda: lab(page, "step").click(), 1)["jump"] == "To 10"
+        check(lambda: press(page, "ArrowRight"), 2)
+        check(lambda: lab(page, "back").click(), 1)
+        state = check(lambda: press(page, "ArrowLeft"), 0)
+        assert state["disabled"]["back"] and state["disabled"]["reset"]
+        check(lambda: lab(page, "jump").click(), 1)
+        check(lambda: press(page, "ArrowUp"), 10)
+        assert check(lambda: lab(page, "jump").click(), 100)["jump"] == "To 1,000"
+        check(lambda: lab(page, "reset").click(), 0)
+        check(lambda: press(page, "ArrowRight", times=3), 3)
+        check(lambda: press(page, "Home"), 0)
+
+        # The slider: set by value, then by its own keys (one step each, never two: the
+        # page's shortcuts stand back while the slider has focus).
+        slider = lab(page, "slider")
+        assert check(lambda: slider.fill("37"), 37)["jump"] == "To 100"
+        check(lambda: slider.press("ArrowRight"), 38)
+        check(lambda: slider.press("ArrowLeft"), 37)
+        state = check(lambda: slider.press("End"), h.last_step)
+        assert state["disabled"]["step"] and state["disabled"]["jump"]
+        check(lambda: slider.press("Home"), 0)
+
+        # Play and Pause, by button and by key: the run moves, then stops where it is shown.
+        for start, stop in (
+            (lambda: lab(page, "play").click(), lambda: lab(page, "play").click()),
+            (lambda: press(page, "p"), lambda: press(page, "P")),
+        ):
+            before = stage_step(page)
+            start()
+            page.wait_for_function(
+                "(t) => document.querySelector('.lab-stage').dataset.step > t"
+                " && document.querySelector('[data-lab=play]').dataset.state === 'playing'",
+                arg=before,
+                polling=50,
+            )
+            assert stage_state(page)["playText"] == "Pause"
+            stop()
+            state = stage_state(page)
+            assert state["play"] == "paused" and state["playText"] == "Play", state
+            assert state["step"] > before
+            assert_shows(page, h, state["step"])
+
+        # Speeds: the pressed one is marked; a second of Play goes further the faster it is.
+        reached = {}
+        for speed in ("Slow", "Fast", "Normal"):
+            lab(page, "reset").click()
+            lab(page, "speed").locator(f'button[data-value="{speed}"]').click()
+            assert stage_state(page)["speed"] == [speed]
+            run = page.evaluate(
+                """async () => {
+                  const stage = document.querySelector('.lab-stage');
+                  const play = stage.querySelector('[data-lab="play"]');
+                  play.click();
+                  const start = performance.now();
+                  await new Promise((done) => setTimeout(done, 1000));
+                  play.click();
+                  return { step: Number(stage.dataset.step), ms: performance.now() - start };
+                }"""
+            )
+            reached[speed] = run["step"]
+            assert_shows(page, h, run["step"])
+        print(f"\nsteps reached in 1 s of Play: {reached}")
+        assert 0 < reached["Slow"] < reached["Normal"] < reached["Fast"] < h.last_step, reached
+
+        # The view: 3D and back, the step and the numbers kept.
+        t = check(lambda: slider.fill("12"), 12)["step"]
+        lab(page, "view").locator('button[data-value="3d"]').click()
         page.wait_for_function(
-            """() => {
-              const b = document.querySelector('.st-key-play button');
-              return b && b.innerText.includes('Pause');
-            }""",
+            "() => { const el = document.querySelector('.lab-chart-surface');"
+            " return !!el && !!el.querySelector('canvas') && el.dataset.step === '12'; }",
             polling=100,
         )
-        seen = set()
-        deadline = time.monotonic() + 30
-        while len(seen) < 3 and time.monotonic() < deadline:
-            value = metric_value(page, "Iteration")
-            if value:
-                seen.add(value)
-            page.wait_for_timeout(100)
-        assert len(seen) >= 3, f"iteration did not advance while playing: {seen}"
-        assert "0" not in seen or len(seen - {"0"}) >= 2
-
-        button(page, "play").first.click()
+        wait_ready(page)
+        state = assert_shows(page, h, t)
+        assert set(state["charts"]) == {"surface", "landscape", "loss", "weights", "errors"}
+        assert state["view"] == ["3d"]
+        check(lambda: press(page, "ArrowRight"), 13)
+        lab(page, "view").locator('button[data-value="heatmap"]').click()
         page.wait_for_function(
-            """() => {
-              const b = document.querySelector('.st-key-play button');
-              return b && b.innerText.includes('Play');
-            }""",
+            "() => !!document.querySelector('.lab-chart-heatmap')"
+            " && !document.querySelector('.lab-chart-surface')",
             polling=100,
         )
-        wait_ready(page, TRAIN_CHARTS)
-        stopped = metric_value(page, "Iteration")
-        assert int(stopped.replace(",", "")) > 0
-        # Paused: nothing moves any more (poll for 2 s: 4 periods of the 0.5 s clock).
-        for _ in range(10):
-            page.wait_for_timeout(200)
-            assert metric_value(page, "Iteration") == stopped
-        assert slider_value(page) == stopped.replace(",", "")
+        wait_ready(page)
+        state = assert_shows(page, h, 13)
+        assert set(state["charts"]) == {"heatmap", "landscape", "loss", "weights", "errors"}
+        assert state["view"] == ["heatmap"]
+        assert exceptions(page) == [] and console == []
+
+    def test_numbers_at_chosen_steps_are_the_engines(self, train):
+        h = notebook()
+        # The notebook's printed weights, independent of the engine.
+        assert (f"{h.weights[1][0]:.6f}", f"{h.weights[1][1]:.6f}") == ("0.102886", "0.150744")
+        page = train()
+        slider = lab(page, "slider")
+        for t in (0, 1, 2, 10, 100, 10001):
+            slider.fill(str(t))
+            wait_step(page, t)
+            assert_shows(page, h, t)
+        assert stage_state(page)["numbers"]["w-w1"] == "5.283217"
+        assert stage_state(page)["numbers"]["w-w2"] == "-5.283169"
+        slider.fill("1")
+        wait_step(page, 1)
+        numbers = stage_state(page)["numbers"]
+        assert (numbers["w-w1"], numbers["w-w2"]) == ("0.102886", "0.150744")
+        slider.fill("0")
+        wait_step(page, 0)
+        numbers = stage_state(page)["numbers"]
+        assert (numbers["w-w1"], numbers["w-w2"]) == ("-0.165956", "0.440649")
+
+
+class TestServerTraffic:
+    def test_steps_do_not_rerun_the_script(self, server, new_page):
+        page = new_page()
+        frames = Frames.watch(page)
+        page.goto(server.url)
+        wait_ready(page)
+        wait_quiet(page, frames)  # the page's first report (if any) is done
+        sent0, received0 = frames.mark()
+        focus_page(page)
+        page.evaluate(
+            """() => { window.__keyTimes = [];
+              document.addEventListener('keydown', () => window.__keyTimes.push(performance.now()),
+                                        true); }"""
+        )
+        for i in range(10):
+            if i:
+                page.wait_for_timeout(50)  # presses well under the 400 ms the report waits
+            page.keyboard.press("ArrowRight")
+        assert stage_step(page) == 10
+        while_pressing = len(frames.sent) - sent0
+        times = page.evaluate("window.__keyTimes")
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        assert len(times) == 10 and max(gaps) < 400, f"presses were not quick: {gaps} ms"
+        wait_reported(page, 10)
+        wait_quiet(page, frames)
+        reports = frames.sent[sent0:]
+        received = [size for at, size in frames.received[received0:] if at >= reports[0][0]]
+        print(
+            f"\nten presses, at most {max(gaps):.0f} ms apart; "
+            f"frames sent while pressing: {while_pressing}; after: {len(reports)} "
+            f"({[size for _, size in reports]} bytes); received after the report: "
+            f"{len(received)} frames, {sum(received):,} bytes"
+        )
+        assert while_pressing == 0
+        assert len(reports) == 1, reports
+        assert sum(received) < 30_000, received
+        assert_shows(page, notebook(), 10)
+        assert url_t(page.url) == 10
+
+    def test_fast_presses_each_make_one_step(self, train):
+        h = notebook()
+        page = train()
+        press(page, "ArrowRight", times=5, delay_ms=150)
+        wait_step(page, 5)
+        press(page, "ArrowRight", times=25)
+        wait_step(page, 30)
+        assert_shows(page, h, 30)
+        wait_reported(page, 30)
+        assert_shows(page, h, 30)  # the report's rerun did not move the page
+        assert url_t(page.url) == 30
+
+    def test_pause_stops_on_the_step_on_screen(self, train):
+        h = notebook()
+        page = train()
+        press(page, "p")
+        page.wait_for_timeout(1500)
+        press(page, "p")
+        read = """() => ({
+          step: Number(document.querySelector('.lab-stage').dataset.step),
+          iteration: document.querySelector(
+            '.lab-number[data-lab="iteration"] .lab-number-value').textContent,
+          slider: Number(document.querySelector('input[data-lab="slider"]').value),
+          play: document.querySelector('[data-lab="play"]').dataset.state,
+        })"""
+        paused = page.evaluate(read)
+        t = paused["step"]
+        print(f"\npaused at step {t} after 1.5 s of Play")
+        assert 0 < t < h.last_step, paused
+        assert paused == {"step": t, "iteration": f"{t:,}", "slider": t, "play": "paused"}
+        page.wait_for_timeout(1000)
+        assert page.evaluate(read) == paused
+        assert_shows(page, h, t)
+        wait_reported(page, t)
+        assert url_t(page.url) == t
+        assert url_t(share_link(page)) == t
+        assert page.evaluate(read) == paused
+
+
+class TestKeys:
+    def test_keys_never_act_while_typing(self, train):
+        page = train()
+        press(page, "ArrowRight", times=3)
+        wait_step(page, 3)
+
+        def unmoved(where: str) -> None:
+            assert stage_step(page) == 3, f"a key moved the step while focus was in {where}"
+            assert stage_state(page)["play"] == "paused", where
+
+        seed = page.locator('[data-testid="stSidebar"] .st-key-seed input').first
+        seed.click()
+        assert page.evaluate("document.activeElement.tagName") == "INPUT"
+        for key in ("ArrowRight", "Home", "ArrowLeft", "p"):
+            page.keyboard.press(key)
+            unmoved(f"the Seed input ({key})")
+        seed.press("Escape")
+
+        select_cell(page, row=2, column=1)
+        for key in ("ArrowRight", "Home", "ArrowLeft", "ArrowUp"):
+            page.keyboard.press(key)
+            unmoved(f"the data editor ({key})")
+
+        editor = open_cell_editor(page, row=2, column=1)
+        for key in ("ArrowRight", "Home", "ArrowLeft", "p"):
+            editor.press(key)
+            unmoved(f"a cell being edited ({key})")
+        editor.press("Escape")  # cancel the edit: the data stays the notebook's
+        editor.wait_for(state="detached")
+        unmoved("the data editor after Escape")
+
+        press(page, "ArrowRight")
+        wait_step(page, 4)
+        wait_reported(page, 4)
+        assert "data" not in parse_qs(urlparse(page.url).query), page.url
+        assert_shows(page, notebook(), 4)
         assert exceptions(page) == []
 
-    def test_editing_a_cell_retrains(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        step(page)
-        wait_metric(page, "w1", "0.102886")
-        type_into_cell(page, row=1, column=0, text="1")
-        X = NOTEBOOK_X.copy()
-        X[0, 0] = 1.0
-        expected = history(X).weights[1]
-        wait_metric(page, "w1", shown(expected[0]))
-        assert metric_value(page, "w2") == shown(expected[1])
-        assert metric_value(page, "Iteration") == "1"
-        assert "data" in parse_qs(urlparse(page.url).query)
-        assert exceptions(page) == []
 
-    def test_bad_cell_names_row_and_column(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        step(page)
-        wait_metric(page, "w1", "0.102886")
-        select_cell(page, row=3, column=2)
-        page.keyboard.press("Delete")
-        page.wait_for_function(
-            """() => [...document.querySelectorAll(
-                  '[data-testid="stSidebar"] [data-testid="stAlertContentError"]')]
-                .some((e) => e.innerText.includes('Row 3'))""",
+class TestSessions:
+    def test_share_link_follows_the_step(self, train, new_page, server):
+        h = notebook()
+        page = train()
+        press(page, "ArrowRight", times=7)
+        wait_step(page, 7)
+        wait_reported(page, 7)
+        link = share_link(page)
+        assert url_t(page.url) == 7 and url_t(link) == 7, (page.url, link)
+        shown = assert_shows(page, h, 7)
+
+        other = new_page()
+        other.goto(link)
+        wait_ready(other)
+        again = assert_shows(other, h, 7)
+        assert again["numbers"] == shown["numbers"] and again["rows"] == shown["rows"]
+        assert exceptions(other) == []
+
+    def test_two_sessions_step_apart(self, train):
+        h = notebook()
+        first, second = train(), train()
+        press(first, "ArrowRight", times=3)
+        wait_reported(first, 3)
+        assert_shows(second, h, 0)
+        assert url_t(second.url) == 0 and url_t(share_link(second)) == 0
+        press(second, "ArrowRight", times=5)
+        wait_reported(second, 5)
+        assert_shows(first, h, 3)
+        assert_shows(second, h, 5)
+        assert url_t(first.url) == 3 and url_t(share_link(first)) == 3
+        assert url_t(second.url) == 5 and url_t(share_link(second)) == 5
+
+
+class TestPageSwitch:
+    # Observed: at the click the stage showed ~44; the Walkthrough then showed 85, then 163,
+    # while its address bar kept climbing (t=88 … 574 …); back on Train the stage showed 163,
+    # the app reran ~10 times on its own and the URL ended at t=10001.
+    @pytest.mark.xfail(
+        strict=True,
+        reason="app bug: Play keeps running after the Train page is left (ui/static/player.js "
+        "Player is never paused when the stage unmounts: stage.js render has no cleanup), so "
+        "the Walkthrough shows a later step than the one clicked away from, its URL's t keeps "
+        "climbing, and held reports rerun the app until the run ends",
+    )
+    def test_switching_pages_during_play_keeps_the_step(self, train):
+        h = notebook()
+        page = train()
+        page.evaluate(
+            """() => { window.__atClick = {};
+              for (const kind of ['pointerdown', 'click'])
+                document.addEventListener(kind, () => { window.__atClick[kind] =
+                  Number(document.querySelector('.lab-stage')?.dataset.step); }, true); }"""
+        )
+        lab(page, "play").click()
+        page.wait_for_timeout(1000)
+        before = stage_step(page)
+        nav(page, "Walkthrough").first.click()
+        at_click = page.evaluate("window.__atClick")
+        page.wait_for_url(url_of("walkthrough"))
+        page.get_by_text("1 · The inputs").first.wait_for()
+        page.wait_for_function(  # the held report lands once the Walkthrough has run
+            "() => /Step t = [1-9]/.test(document.querySelector('[data-testid=stMain]').innerText)",
             polling=100,
+            timeout=20_000,
         )
         wait_idle(page)
-        message = sidebar_errors(page)
-        assert "Row 3" in message and "'y'" in message and "empty" in message, message
-        # The charts keep the last valid run and say so above them.
-        warning = page.locator('[data-testid="stMain"] [data-testid="stAlertContentWarning"]')
-        assert "last valid run" in " ".join(warning.all_inner_texts())
-        assert metric_value(page, "w1") == "0.102886"
-        assert page.locator('[data-testid="stException"]').count() == 0
+        shown = walkthrough_step(page)
+        print(f"\nstep before the click {before}, at it {at_click}, on the Walkthrough {shown}")
+        assert 0 < before <= shown <= at_click["click"], (before, at_click, shown)
+        for _ in range(4):  # it stays: nothing plays on behind the page
+            page.wait_for_timeout(500)
+            assert walkthrough_step(page) == shown
+            assert url_t(page.url) == shown, page.url
+            assert page.get_by_text("1 · The inputs").first.is_visible()
+        assert exceptions(page) == []
 
-    def test_top_navigation_opens_every_page(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        for slug, (title, charts) in [*list(PAGES.items())[1:], ("train", PAGES["train"])]:
-            nav = page.locator('[data-testid="stTopNavLink"]', has_text=title)
-            if nav.count() == 0:
-                nav = page.get_by_role("link", name=title)
-            nav.first.click()
-            page.wait_for_url(
-                re.compile(rf"/{slug}(\?|$)") if slug != "train" else re.compile(r"/(train)?(\?|$)")
-            )
-            wait_ready(page, charts)
-            if slug == "walkthrough":
-                page.get_by_text("1 · The inputs").wait_for()
-            assert_charts_drawn(page, charts)
-            assert exceptions(page) == [], slug
-            assert not page.get_by_text("Something went wrong").count(), slug
+        nav(page, "Train").first.click()
+        page.wait_for_url(url_of("train"))
+        wait_ready(page)
+        state = assert_shows(page, h, shown)
+        assert state["play"] == "paused"
+        page.wait_for_timeout(1000)
+        assert stage_step(page) == shown and url_t(page.url) == shown
+        assert exceptions(page) == []
 
-    def test_rotated_3d_camera_survives_a_step(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        page.locator(".st-key-view button", has_text="3D surface").first.click()
+    def test_quick_page_switches_during_play(self, train):
+        page = train()
+        console = watch_console(page)
+        lab(page, "play").click()
+        page.wait_for_function("() => document.querySelector('.lab-stage').dataset.step > 0")
+        landmarks = {
+            "walkthrough": lambda: page.get_by_text("1 · The inputs").first.wait_for(),
+            "compare": lambda: page.locator('[data-testid="stPlotlyChart"]').first.wait_for(),
+            "train": lambda: page.locator(".lab-stage").first.wait_for(),
+        }
+        for _ in range(3):
+            for slug in ("walkthrough", "compare", "train"):
+                nav(page, PAGES[slug][0]).first.click()
+                page.wait_for_url(url_of(slug))
+                landmarks[slug]()
+                assert exceptions(page) == [], slug
+        wait_ready(page)
+        state = stage_state(page)
+        assert state["play"] == "paused" and state["ready"], state
+        assert_shows(page, notebook(), state["step"])
+        assert exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
+        assert [c for c in console if "Perceptron Lab" in c] == [], console
+
+
+class TestEdgeRuns:
+    def test_the_brief_link_saturates_rather_than_diverges(self):
+        h = run_of(NOT_DIVERGING)
+        assert h.diverged_at is None and h.last_step == h.iterations
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="app bug: the divergence signal never shows on the Train page. "
+        "perceptron/diagnostics.py _divergence() spans [diverged_at, diverged_at], one step "
+        "past the last drawable step the page can show (last_step = diverged_at - 1), and "
+        "readout.js signalsAt() keeps only signals with start <= t <= end; also marks.js "
+        "draws the landscape trail with ~1e202 px coordinates, which Chromium rejects "
+        "('<polyline> attribute points: Expected number') as a console error",
+    )
+    def test_a_diverged_run_draws_to_its_last_step(self, server, new_page):
+        h = run_of(DIVERGING)
+        assert h.diverged_at is not None and h.last_step == h.diverged_at - 1
+        page = new_page()
+        console = watch_console(page)
+        page.goto(server.url + "/?" + "&".join(f"{k}={v}" for k, v in DIVERGING.items()))
+        wait_ready(page)
+        assert_shows(page, h, 0)
+        assert page.get_by_text(f"Training diverged at step {h.diverged_at:,}").count() == 1
+        for _ in range(h.last_step):
+            press(page, "ArrowUp")
+        wait_step(page, h.last_step)
+        state = assert_shows(page, h, h.last_step)
+        assert state["disabled"]["step"] and state["disabled"]["jump"]
+        for state_chart in page.evaluate(CHART_STATE_JS):
+            assert state_chart["traces"] > 0 and state_chart["width"] > 100, state_chart
+        assert exceptions(page) == []
+        assert console == [], console
+        assert "divergence" in state["signals"], state["signals"]
+
+    def test_a_run_of_no_updates(self, train):
+        h = run_of({"iterations": "0"})
+        assert h.last_step == 0
+        page = train("iterations=0")
+        state = assert_shows(page, h, 0)
+        assert state["disabled"] == {
+            "reset": True,
+            "back": True,
+            "step": True,
+            "jump": True,
+            "play": True,
+        }
+        assert state["slider"]["disabled"]
+        press(page, "ArrowRight")
+        press(page, "p")
+        state = assert_shows(page, h, 0)
+        assert state["play"] == "paused"
+        assert exceptions(page) == []
+
+    def test_a_thousand_rows(self, train):
+        """1,000 rows cannot come from a link (at most 666 short rows fit in 4,000 characters),
+        so they are pasted into the data editor, with 999 updates to stay in the app's cap."""
+        n, iterations = limits.MAX_ROWS, limits.APP_MAX_HISTORY_VALUES // limits.MAX_ROWS - 1
+        assert (limits.MAX_URL_CHARS + 1) // len("0,0,0;") < n
+        cells = [(f"{i % 7 / 7:.3f}", f"{i * 3 % 11 / 11:.3f}", str(i % 2)) for i in range(n)]
+        table = np.array(cells, dtype=float)
+        h = perceptron.train(table[:, :2], table[:, 2], iterations=iterations)
+        page = train(f"iterations={iterations}", permissions=["clipboard-read", "clipboard-write"])
+        page.evaluate(
+            "(text) => navigator.clipboard.writeText(text)",
+            "\n".join("\t".join(row) for row in cells),
+        )
+        select_cell(page, row=1, column=0)
+        page.keyboard.press("Control+V")
         page.wait_for_function(
-            """() => { const el = document.querySelector('.st-key-chart-surface .js-plotly-plot');
-                       return el && el._fullLayout && el._fullLayout.scene
-                              && el.querySelector('canvas'); }""",
+            "() => document.querySelector('.lab-rows summary')?.textContent.includes('1,000')",
             polling=100,
         )
-        wait_ready(page, TRAIN_CHARTS)
-        chart = page.locator(".st-key-chart-surface .js-plotly-plot").first
+        wait_ready(page)
+        state = assert_shows(page, h, 0)
+        assert state["rowsSummary"] == "Rows at this step (first 12 of 1,000)"
+        assert len(state["rows"]) == limits.SHOWN_ROWS
+        traces = page.evaluate(
+            """() => Object.fromEntries(['errors', 'heatmap'].map((name) => [name,
+                 document.querySelector('.lab-chart-' + name)._fullData.map((t) =>
+                   ({ name: t.name, mode: t.mode, points: (t.x || []).length }))]))"""
+        )
+        rows = [t for t in traces["errors"] if str(t["name"]).startswith("row ")]
+        assert len(rows) == limits.SHOWN_ROWS, traces["errors"]
+        plane = sum(t["points"] for t in traces["heatmap"] if t["name"] == "rows")
+        assert plane == limits.PLANE_ROWS, traces["heatmap"]
+        titles = page.locator(".lab-stage .lab-title").all_inner_texts()
+        assert any("first 200 of 1,000" in title for title in titles), titles
+        assert any("first 12 of 1,000" in title for title in titles), titles
+
+        # 20 quick presses: each lands as one step, drawn before the next animation frame.
+        start = stage_step(page)
+        page.evaluate(
+            """() => {
+              const stage = document.querySelector('.lab-stage');
+              const probe = window.__probe = { frame: 0, keys: [], shown: [], later: [] };
+              const tick = () => { probe.frame++; requestAnimationFrame(tick); };
+              requestAnimationFrame(tick);
+              document.addEventListener('keydown', (e) => {
+                if (e.key !== 'ArrowRight') return;
+                probe.keys.push([performance.now(), probe.frame]);
+                const i = probe.keys.length;
+                requestAnimationFrame(() => requestAnimationFrame(() => probe.later.push([i,
+                  Number(stage.dataset.step),
+                  [...stage.querySelectorAll('.lab-chart')].map((c) => Number(c.dataset.step))])));
+              }, true);
+              new MutationObserver(() => probe.shown.push([Number(stage.dataset.step),
+                performance.now(), probe.frame]))
+                .observe(stage, { attributeFilter: ['data-step'] });
+            }"""
+        )
+        press(page, "ArrowRight", times=20)
+        wait_step(page, start + 20)
+        page.wait_for_function("() => window.__probe.later.length === 20", polling=50)
+        probe = page.evaluate("window.__probe")
+        assert [s for s, _, _ in probe["shown"]] == list(range(start + 1, start + 21)), probe
+        pairs = list(zip(probe["shown"], probe["keys"], strict=True))
+        latency = [shown_at - key_at for (_, shown_at, _), (key_at, _) in pairs]
+        frames = [shown_frame - key_frame for (_, _, shown_frame), (_, key_frame) in pairs]
+        print(
+            f"\n1,000 rows, 20 presses: key → step shown median {statistics.median(latency):.2f} "
+            f"ms, max {max(latency):.2f} ms; animation frames between: max {max(frames)}"
+        )
+        # Every press is handled in its own event, before the next frame; the time bound is
+        # loose (a busy 2-core machine stalls a press now and then) but a round trip to the
+        # server per step would put the median far above it.
+        assert max(frames) <= 2, frames
+        assert statistics.median(latency) < 100, latency
+        for i, step, charts in probe["later"]:  # two frames after press i, step i is drawn
+            assert step >= start + i and min(charts) >= start + i, (i, step, charts)
+        assert_shows(page, h, start + 20)
+        assert exceptions(page) == []
+
+
+class TestSurface:
+    def test_rotated_3d_camera_survives_steps_and_play(self, train):
+        page = train("view=3D+surface")
+        assert stage_state(page)["view"] == ["3d"]
+        page.wait_for_function(
+            "() => !!document.querySelector('.lab-chart-surface canvas')", polling=100
+        )
+        chart = page.locator(".lab-chart-surface").first
         chart.scroll_into_view_if_needed()
         box = chart.bounding_box()
         start = page.evaluate(CAMERA_JS)
@@ -325,117 +794,52 @@ class TestTrainPage:
             polling=100,
         )
         rotated = page.evaluate(CAMERA_JS)
-        before = signature(page)
-        step(page)
-        wait_metric(page, "Iteration", "1")
-        wait_redrawn(page, before)
-        after = page.evaluate(CAMERA_JS)
-        eye_rotated, eye_after = rotated["live"]["eye"], after["live"]["eye"]
-        for axis in "xyz":
-            assert math.isclose(eye_after[axis], eye_rotated[axis], abs_tol=1e-3), (
-                f"camera moved on Step: {rotated} -> {after}"
-            )
         assert any(
-            not math.isclose(eye_rotated[a], start["live"]["eye"][a], abs_tol=1e-3) for a in "xyz"
+            not math.isclose(rotated["live"]["eye"][a], start["live"]["eye"][a], abs_tol=1e-3)
+            for a in "xyz"
         ), "the drag did not rotate the view"
+
+        def assert_kept(where: str) -> None:
+            now = page.evaluate(CAMERA_JS)
+            for axis in "xyz":
+                assert math.isclose(
+                    now["live"]["eye"][axis], rotated["live"]["eye"][axis], abs_tol=1e-3
+                ), f"camera moved on {where}: {rotated} -> {now}"
+
+        sheet = page.evaluate(SHEET_SUM_JS)
+        press(page, "ArrowRight")
+        wait_step(page, 1)
+        page.wait_for_function(f"(before) => ({SHEET_SUM_JS})() !== before", arg=sheet)
+        assert_kept("Step")
+        press(page, "p")
+        for _ in range(4):
+            page.wait_for_timeout(300)
+            assert stage_state(page)["play"] == "playing"
+            assert_kept("Play")
+        press(page, "p")
+        assert_kept("Pause")
+        assert_shows(page, notebook(), stage_step(page))
         assert exceptions(page) == []
 
-    def test_presenter_mode_enlarges_fonts(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        sizes_js = """() => {
-          const value = document.querySelector('[data-testid="stMetricValue"]');
-          const chart = document.querySelector('.st-key-chart-loss .js-plotly-plot');
-          if (!value || !chart || !chart._fullLayout) return null;
-          return { metric: parseFloat(getComputedStyle(value).fontSize),
-                   chart: chart._fullLayout.font.size };
-        }"""
-        normal = page.evaluate(sizes_js)
-        page.locator(".st-key-presenter label").first.click()
-        page.wait_for_function(
-            "() => new URLSearchParams(location.search).get('presenter') === 'true'", polling=100
-        )
-        page.wait_for_function(
-            f"(normal) => {{ const s = ({sizes_js})(); return !!s && s.metric > normal.metric"
-            " && s.chart > normal.chart; }",
-            arg=normal,
-            polling=100,
-        )
-        wait_ready(page, TRAIN_CHARTS)
-        big = page.evaluate(sizes_js)
-        assert big["metric"] >= normal["metric"] * 1.2, (normal, big)
-        assert big["chart"] > normal["chart"], (normal, big)
 
-        linked = open_app(new_page, app_server, "/?presenter=true")
-        from_link = linked.evaluate(sizes_js)
-        assert from_link["metric"] == pytest.approx(big["metric"]), (big, from_link)
-        assert exceptions(page) == [] and exceptions(linked) == []
-
-    def test_widget_changes_update_the_url_and_a_url_restores_them(self, app_server, new_page):
-        page = open_app(new_page, app_server)
-        page.locator('.st-key-seed [data-testid="stNumberInputStepUp"]').first.click()
-        page.wait_for_function(
-            "() => new URLSearchParams(location.search).get('seed') === '2'", polling=100
-        )
-        seed2 = history(seed=2)
-        wait_metric(page, "w1", shown(seed2.weights[0][0]))
-        step(page)
-        page.wait_for_function(
-            "() => new URLSearchParams(location.search).get('t') === '1'", polling=100
-        )
-        query = parse_qs(urlparse(page.url).query)
-        assert query["seed"] == ["2"] and query["t"] == ["1"], page.url
-
-        linked = open_app(new_page, app_server, "/?seed=2&t=5")
-        assert metric_value(linked, "Iteration") == "5"
-        assert metric_value(linked, "w1") == shown(seed2.weights[5][0])
-        assert metric_value(linked, "w2") == shown(seed2.weights[5][1])
-        assert linked.locator(".st-key-seed input").first.input_value() == "2"
-        assert slider_value(linked) == "5"
-        query = parse_qs(urlparse(linked.url).query)
-        assert query.get("seed") == ["2"] and query.get("t") == ["5"], linked.url
-        assert exceptions(linked) == []
-
-    def test_screenshots_of_every_page(self, app_server, new_page):
-        """Screenshots for a human to look at (screenshots/, git-ignored) + docs/train.png.
-
-        One session: pages are switched from the top navigation and the viewport resized,
-        which is much cheaper than a fresh page load per screenshot.
-        """
-        page = open_app(new_page, app_server, "/?t=10")
-        assert metric_value(page, "Iteration") == "10"
-        docs = ROOT / "docs" / "train.png"
-        docs.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(docs))
-        assert docs.stat().st_size < 300_000
-        order = {
-            (1280, 800): ["train", "walkthrough", "compare"],
-            (1920, 1080): ["compare", "walkthrough", "train"],
-        }
-        current = "train"
-        for (width, height), slugs in order.items():
-            widths = [s["width"] for s in page.evaluate(CHART_STATE_JS)]
-            resized = page.viewport_size != {"width": width, "height": height}
-            page.set_viewport_size({"width": width, "height": height})
-            if (
-                widths and resized
-            ):  # Plotly follows the window: wait for the charts to take the new width
-                page.wait_for_function(
-                    f"(old) => ({CHART_STATE_JS})().some((s, i) => s.width !== old[i])",
-                    arg=widths,
-                    polling=100,
-                )
-            for slug in slugs:
-                title, charts = PAGES[slug]
-                if slug != current:
-                    page.get_by_role("link", name=title).first.click()
-                    page.wait_for_url(re.compile(rf"/{slug}" if slug != "train" else r"/(\?|$)"))
-                    current = slug
-                wait_ready(page, charts)
-                if slug == "walkthrough":
-                    page.get_by_text("1 · The inputs").wait_for()
-                assert exceptions(page) == []
-                path = shot(page, f"{slug}-{width}x{height}")
-                assert path.stat().st_size > 10_000
+class TestNavigation:
+    def test_top_navigation_opens_every_page(self, train):
+        page = train()
+        for slug in ("walkthrough", "compare", "train"):
+            title, charts = PAGES[slug]
+            nav(page, title).first.click()
+            page.wait_for_url(url_of(slug))
+            wait_ready(page, charts)
+            if slug == "walkthrough":
+                page.get_by_text("1 · The inputs").first.wait_for()
+            if slug == "train":
+                assert_shows(page, notebook(), 0)
+            states = page.evaluate(CHART_STATE_JS)
+            assert len(states) == charts, (slug, states)
+            for state in states:
+                assert state["traces"] > 0 and state["width"] > 100, (slug, state)
+            assert exceptions(page) == [], slug
+            assert not page.get_by_text("Something went wrong").count(), slug
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
@@ -448,13 +852,13 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, slug):
     page = open_app(new_page, fresh_server, "/" if slug == "train" else f"/{slug}", charts)
     assert exceptions(page) == []
     assert not page.get_by_text("Something went wrong").count()
-    assert_charts_drawn(page, charts)
+    states = page.evaluate(CHART_STATE_JS)
+    assert len(states) == charts, states
     # app.py ran: the shared sidebar and the top navigation are there.
     assert page.locator('[data-testid="stSidebar"] .st-key-seed').count() == 1
     assert page.get_by_role("link", name=title).count() >= 1
     if slug == "train":
-        assert metric_value(page, "Iteration") == "0"
-        assert metric_value(page, "w1") == "-0.165956"
+        assert_shows(page, notebook(), 0)
     if slug == "walkthrough":
         assert page.get_by_text("1 · The inputs").count() >= 1
     if page.get_by_text("Page not found").count():

@@ -1,8 +1,8 @@
 """Several sessions at once, each in its own thread: nobody sees anyone else's numbers.
 
 AppTest instances are independent sessions sharing one process, so the cached
-trainer (``st.cache_data``) and any module-level state are genuinely shared
-between them, as on a server in a lecture hall.
+runs and packed payloads (``st.cache_resource``) and any module-level state are
+genuinely shared between them, as on a server in a lecture hall.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import parse_qsl, urlsplit
 
+import numpy as np
 import pytest
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
@@ -18,8 +20,8 @@ from streamlit.testing.v1 import app_test
 from streamlit.testing.v1.util import patch_config_options
 
 import perceptron
-from perceptron.urlstate import decode_rows
-from tests.conftest import ROOT, metric
+from perceptron.codecs import decode_rows
+from tests.conftest import ROOT, expected_shown, share_link, shown, stage
 
 APP = str(ROOT / "app.py")
 ITERATIONS = 200
@@ -44,15 +46,20 @@ def expected(session: dict, seed: int) -> perceptron.History:
 
 
 def check(at, history: perceptron.History, t: int) -> None:
+    """This session's run, step and link, and nobody else's."""
     assert not at.exception, at.exception
-    assert metric(at, "Iteration") == f"{t:,}"
-    assert metric(at, "w1") == f"{history.weights[t][0]:.6f}"
-    assert metric(at, "w2") == f"{history.weights[t][1]:.6f}"
-    assert metric(at, "Loss") == f"{history.loss[t]:.4g}"
+    assert at.session_state["t"] == t
+    meta = stage(at)[0]["meta"]
+    assert meta["seed"] == history.seed and meta["learning_rate"] == history.learning_rate
+    assert meta["rows"] == np.column_stack([history.X, history.y]).tolist()
+    assert shown(at) == expected_shown(history, t)
+    query = dict(parse_qsl(urlsplit(share_link(at)).query))
+    assert query.get("seed") == str(history.seed)
+    assert query.get("t") == (str(t) if t else None)
 
 
 def drive(index: int, barrier: threading.Barrier) -> list[str]:
-    """Open, step, change the seed, step again; interleaved with the others by the barrier."""
+    """Open, move t, change the seed, step on the Walkthrough; interleaved by the barrier."""
     from streamlit.testing.v1 import AppTest
 
     session = SESSIONS[index]
@@ -70,18 +77,27 @@ def drive(index: int, barrier: threading.Barrier) -> list[str]:
         barrier.wait()
         if round_ < index + 2:
             t += 1
-            at.button(key="step").click().run()
+            at.session_state["t"] = t  # what the page's report leaves behind
+            at.run()
             check(at, history, t)
-            seen.append(metric(at, "w1"))
+            seen.append(shown(at)["w1"])
     barrier.wait()
     new_seed = session["seed"] + 1000
     at.number_input(key="seed").set_value(new_seed).run()
     history = expected(session, new_seed)
     check(at, history, t)
     barrier.wait()
-    at.button(key="step").click().run()
+    at.switch_page("pages/walkthrough_page.py").run()
+    at.button(key="walk-step").click().run()  # the server moves t itself
+    assert not at.exception, at.exception
+    assert at.session_state["t"] == t + 1
+    tables = [np.asarray(df.value, dtype=float).ravel() for df in at.main.dataframe]
+    assert any(np.allclose(a, history.weights[t + 1], atol=5e-9) for a in tables if len(a) == 2)
+    barrier.wait()
+    at.switch_page("pages/train_page.py").run()
     check(at, history, t + 1)
-    seen.append(metric(at, "w1"))
+    assert stage(at)[2]["t"] == t + 1  # the page starts where the server moved it
+    seen.append(shown(at)["w1"])
     return seen
 
 

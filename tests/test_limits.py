@@ -200,7 +200,7 @@ def test_charts_of_a_diverged_run_hold_no_nan_or_inf(presenter):
 
 def test_a_diverged_run_packs_its_finite_steps_only():
     history = diverging_history()
-    header, arrays, _ = unpack(pack(history, "diverged", False, to_json(diagnose(history))))
+    header, arrays = unpack(pack(history, "diverged", False, to_json(diagnose(history))))
     assert header["meta"]["diverged_at"] == history.diverged_at
     assert header["meta"]["last"] == history.last_step
     assert arrays["weights"].shape == (history.last_step + 1, 2)

@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 
 import perceptron
 from perceptron import limits
-from perceptron.codecs import decode_rows
+from perceptron.codecs import decode_rows, encode_rows
 from perceptron.settings import LOSS_LABELS, audit
-from tests.conftest import expected_shown, open_app, share_link, shown, stage
+from tests.conftest import edit, expected_shown, open_app, share_link, shown, stage
 
 LINK = {  # the link
     "seed": "7",
@@ -208,11 +208,6 @@ def test_an_overlong_value_is_never_echoed_back():
     assert "seed: value too long" in notice and len(notice) < 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: ?seed=1.5 trains seed 1 ('using 1') but the widget keeps 1.5, shown as "
-    "'2' by format='%.0f', and the share link says seed=1.5",
-)
 def test_a_fractional_seed_is_rounded_down_everywhere():
     at = open_app({"seed": "1.5"})
     [notice] = notices(at)
@@ -220,3 +215,20 @@ def test_a_fractional_seed_is_rounded_down_everywhere():
     assert stage(at)[0]["meta"]["seed"] == 1
     assert at.number_input(key="seed").value == 1  # the sidebar shows the seed it uses
     assert "seed=1.5" not in share_link(at)
+
+
+def test_a_table_too_long_for_a_link_is_left_out_of_it_and_the_panel_says_so():
+    row = ("0.1234567890123456", "0.6543210987654321", "0.1111111111111111")
+    linked = [tuple(float(v) for v in row)] * 70  # 3,989 characters: a link carries these
+    at = open_app({"data": encode_rows(linked), "iterations": "100"})
+    assert not notices(at)
+    assert query_of(share_link(at))["data"] == encode_rows(linked)
+    edit(at, {}, [dict(zip(("x1", "x2", "y"), row, strict=True))] * 10)  # typed in the editor
+    assert stage(at)[0]["meta"]["n_rows"] == 80
+    link = share_link(at)
+    assert "data" not in query_of(link), "a link must never carry data it cannot reopen"
+    said = " ".join(w.value for w in at.warning)
+    assert "too long for a link" in said and f"{limits.MAX_URL_CHARS:,}" in said
+    again = open_app(query_of(link))  # opens without a notice, on the preset's rows
+    assert not notices(again)
+    assert stage(again)[0]["meta"]["n_rows"] == 4

@@ -120,7 +120,25 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
         return None, problems
     st.button("Reset data to preset", on_click=_reset_data, width="stretch")
     rows = tuple(zip(X[:, 0].tolist(), X[:, 1].tolist(), y.tolist(), strict=True))
+    _settle_many_added(f"editor-{preset_key}-{version}", rows)
     return rows, []
+
+
+BAKE_ADDED_ROWS = 20
+"""Added rows the editor replays on every rerun before a valid table becomes its new start."""
+
+
+def _settle_many_added(key: str, rows: tuple[Row, ...]) -> None:
+    """Make a big paste the editor's new starting table.
+
+    Streamlit replays every added row onto the starting table on each rerun, one
+    at a time: a pasted 1,000-row table made each rerun cost seconds. Once the
+    table is valid, it becomes the start of a fresh editor (from the next run).
+    """
+    state = st.session_state
+    if len((state.get(key) or {}).get("added_rows") or []) > BAKE_ADDED_ROWS:
+        state.base_rows = rows
+        state.editor_version += 1
 
 
 def sidebar() -> Context:

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from perceptron import limits
 from perceptron.settings import SETTINGS, audit
 
 
@@ -22,10 +23,23 @@ def audit_once() -> None:
         return
     params = {key: st.query_params.get(key, "") for key in st.query_params}
     state.url_notices = audit(params)
-    for key in ("data", "t", "view"):
-        state[f"url_{key}"] = SETTINGS[key].decode(params[key])[0] if key in params else None
-    for key in set(params) - set(SETTINGS):
-        del st.query_params[key]
+    cleaned = False
+    for key, text in params.items():
+        # Before any widget reads the link: an unusable value goes (the widget starts from
+        # its default), a usable one is written as the app reads it ("1.5" → "1"), so the
+        # widget, the run and the share link agree with the notice.
+        setting = SETTINGS.get(key)
+        value = setting.decode(text)[0] if setting and len(text) <= limits.MAX_URL_CHARS else None
+        if value is None:
+            del st.query_params[key]
+            cleaned = True
+        elif setting.encode(value) != text and setting.kind not in ("choice", "flag"):
+            st.query_params[key] = setting.encode(value)
+            cleaned = True
+        if key in ("data", "t", "view"):
+            state[f"url_{key}"] = value
+    if cleaned:
+        st.rerun()  # the widgets read the link as it was when this run began
 
 
 def restore_rows_once() -> None:
@@ -50,8 +64,15 @@ def write(key: str, value: object) -> None:
 
 
 def write_rows(rows: tuple, preset_rows: tuple) -> None:
-    """Keep ``data=`` in the URL only while the rows differ from the chosen preset's."""
-    write("data", None if tuple(rows) == tuple(preset_rows) else rows)
+    """Keep ``data=`` in the URL only while the rows differ from the chosen preset's, and fit.
+
+    A table too long for a link (``limits.MAX_URL_CHARS``) is left out, and the share
+    panel says so, rather than offering a link that would open on other data.
+    """
+    edited = tuple(rows) != tuple(preset_rows)
+    fits = len(SETTINGS["data"].encode(rows)) <= limits.MAX_URL_CHARS
+    st.session_state.data_in_link = fits or not edited
+    write("data", rows if edited and fits else None)
 
 
 def notices() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from perceptron import limits
 from perceptron.export import history_csv, notebook_script
 from ui import links
 from ui.context import Context
@@ -21,6 +22,14 @@ def panel(ctx: Context) -> None:
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
         st.code(links.share_link(), language=None, wrap_lines=True)
+        if not st.session_state.get("data_in_link", True):
+            st.warning(
+                f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
+                "characters), so the link opens on the preset's rows. Share the table itself: "
+                "the history CSV below holds every row's prediction, and the script holds "
+                "the rows.",
+                icon=":material/link_off:",
+            )
         cols = st.columns(2)
         cols[0].download_button(
             "History as CSV",

@@ -1,9 +1,10 @@
 """The Train page's stage: one component that holds a run and steps it in the browser.
 
-The run is packed once (``ui.run.packed``) and served as a file; the stage gets its
-URL with a few bytes of session state; the browser then owns the step. A second, tiny component in the sidebar
-carries the step back, debounced: its rerun writes the URL and the share panel,
-and resends the stage only as a reference, so a report costs no chart bytes.
+The run is packed once (``ui.run.packed``) and served as a file; the stage gets
+its URL with a few bytes of session state; the browser then owns the step. A
+second, tiny component in the sidebar carries the step back, debounced: its rerun
+writes the URL and the share panel and sends the stage's few unchanged bytes, so
+a report costs no chart bytes.
 
 The JS lives in ``ui/static`` as ES modules split by concern, served by Streamlit
 as a static component folder (no CDN: works offline and on Community Cloud), as is
