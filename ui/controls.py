@@ -4,7 +4,8 @@ Each widget is built from its row in :data:`perceptron.settings.SETTINGS` and
 binds itself to the URL (``bind="query-params"``), so a lecturer's link restores
 it. The data editor's cells are text on purpose: a number column filters
 keystrokes in the browser ("abc" vanishes, "1e300" becomes 1300), while a text
-column keeps exactly what was typed, and the engine then reads it or says why not.
+column keeps exactly what was typed, and the engine then reads it or says why not. The
+table sits in a form: rows are typed first and applied with one button.
 """
 
 from __future__ import annotations
@@ -92,20 +93,30 @@ def _reset_data() -> None:
 
 
 def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
-    """The editor and, right under it, what is wrong with any cell, in plain words."""
+    """The editor, in a form, and right under it what is wrong with any cell, in plain words.
+
+    A form because each committed cell would otherwise rerun the app and redraw the
+    charts while the student types the next one: the grid then drops or splits their
+    keystrokes ("0.5" stored as "5"). In a form nothing runs until they apply it.
+    """
     st.caption(PRESETS[preset_key].description)
     version = st.session_state.setdefault("editor_version", 0)
-    edited = st.data_editor(
-        _editor_frame(_base_rows(preset_key)),
-        key=f"editor-{preset_key}-{version}",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            name: st.column_config.TextColumn(name, help=hint, max_chars=40)
-            for name, hint in COLUMNS.items()
-        },
-    )
+    key = f"editor-{preset_key}-{version}"
+    with st.form(f"data-{preset_key}-{version}", border=False):
+        edited = st.data_editor(
+            _editor_frame(_base_rows(preset_key)),
+            key=key,
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                name: st.column_config.TextColumn(name, help=hint) for name, hint in COLUMNS.items()
+            },
+        )
+        st.form_submit_button(
+            "Train on this table", type="primary", width="stretch", key="apply_data",
+            help="Use the rows as typed: a cell that is not a number is named below.",
+        )  # fmt: skip
     try:
         X, y = perceptron.check_frame(edited)
     except perceptron.DatasetError as error:
@@ -120,7 +131,7 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
         return None, problems
     st.button("Reset data to preset", on_click=_reset_data, width="stretch")
     rows = tuple(zip(X[:, 0].tolist(), X[:, 1].tolist(), y.tolist(), strict=True))
-    _settle_many_added(f"editor-{preset_key}-{version}", rows)
+    _settle_many_added(key, rows)
     return rows, []
 
 
