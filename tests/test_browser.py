@@ -66,7 +66,7 @@ WALK_STEP = re.compile(r"Step t = ([\d,]+):")
 # A diverging link (tests/test_app.py uses the same run): inputs of 1e200 at rate 100 with
 # cross-entropy put the weights at ±1e202 after one update and make the logits inf − inf at
 # step 2. (The brief's "?data=0,0,0;1000000,1,1&lr=100&bias=true" saturates instead: its
-# History has diverged_at None; checked in test_a_diverged_run_draws_to_its_last_step.)
+# History has diverged_at None; see test_the_brief_link_saturates_rather_than_diverges.)
 DIVERGING = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100", "loss": "Cross-entropy"}
 NOT_DIVERGING = {"data": "0,0,0;1000000,1,1", "lr": "100", "bias": "true"}
 
@@ -102,7 +102,7 @@ def notebook() -> perceptron.History:
     return h
 
 
-def run_of(params: dict[str, str], **overrides) -> perceptron.History:
+def run_of(params: dict[str, str]) -> perceptron.History:
     """The engine's run for a link's parameters (decoded by the settings table)."""
     decoded = {key: SETTINGS[key].decode(text)[0] for key, text in params.items()}
     rows = decoded.get("data") or [(*x, y) for x, y in zip(NOTEBOOK_X, NOTEBOOK_Y, strict=True)]
@@ -114,7 +114,6 @@ def run_of(params: dict[str, str], **overrides) -> perceptron.History:
         "bias": decoded.get("bias", False),
         "objective": decoded.get("loss", "squared"),
     }
-    kwargs.update(overrides)
     return perceptron.train(table[:, :2], table[:, 2], **kwargs)
 
 
@@ -416,10 +415,16 @@ class TestServerTraffic:
     def test_steps_do_not_rerun_the_script(self, server, new_page):
         page = new_page()
         frames = Frames.watch(page)
+        requests: list[str] = []  # HTTP requests other than static files (the run's file…)
+        page.on(
+            "request",
+            lambda r: requests.append(r.url) if "/component/" not in r.url else None,
+        )
         page.goto(server.url)
         wait_ready(page)
         wait_quiet(page, frames)  # the page's first report (if any) is done
         sent0, received0 = frames.mark()
+        requests.clear()
         focus_page(page)
         page.evaluate(
             """() => { window.__keyTimes = [];
@@ -443,11 +448,12 @@ class TestServerTraffic:
             f"\nten presses, at most {max(gaps):.0f} ms apart; "
             f"frames sent while pressing: {while_pressing}; after: {len(reports)} "
             f"({[size for _, size in reports]} bytes); received after the report: "
-            f"{len(received)} frames, {sum(received):,} bytes"
+            f"{len(received)} frames, {sum(received):,} bytes; HTTP requests: {len(requests)}"
         )
         assert while_pressing == 0
         assert len(reports) == 1, reports
         assert sum(received) < 30_000, received
+        assert requests == [], f"the report's rerun fetched {requests}"
         assert_shows(page, notebook(), 10)
         assert url_t(page.url) == 10
 
@@ -562,20 +568,39 @@ class TestSessions:
         assert url_t(second.url) == 5 and url_t(share_link(second)) == 5
 
 
+def quick_rounds(page, rounds: int = 3) -> None:
+    """Train → Walkthrough → Compare → Train, ``rounds`` times, each click as soon as the
+    page before it shows its first landmark (not waiting for it to finish)."""
+    landmarks = {
+        "walkthrough": lambda: page.get_by_text("1 · The inputs").first.wait_for(),
+        "compare": lambda: page.locator('[data-testid="stPlotlyChart"]').first.wait_for(),
+        "train": lambda: page.locator(".lab-stage").first.wait_for(),
+    }
+    for _ in range(rounds):
+        for slug in ("walkthrough", "compare", "train"):
+            nav(page, PAGES[slug][0]).first.click()
+            page.wait_for_url(url_of(slug))
+            landmarks[slug]()
+            assert exceptions(page) == [], slug
+    wait_ready(page)
+
+
 class TestPageSwitch:
     # Observed: at the click the stage showed ~44; the Walkthrough then showed 85, then 163,
     # while its address bar kept climbing (t=88 … 574 …); back on Train the stage showed 163,
-    # the app reran ~10 times on its own and the URL ended at t=10001.
+    # the app reran ~10 times on its own and the URL ended at t=10001. Quick switches during
+    # Play were undone by those reruns (a click on Train left the page on /compare?t=10001).
     @pytest.mark.xfail(
         strict=True,
         reason="app bug: Play keeps running after the Train page is left (ui/static/player.js "
         "Player is never paused when the stage unmounts: stage.js render has no cleanup), so "
         "the Walkthrough shows a later step than the one clicked away from, its URL's t keeps "
-        "climbing, and held reports rerun the app until the run ends",
+        "climbing, and reports from the hidden player rerun the app until the run ends",
     )
     def test_switching_pages_during_play_keeps_the_step(self, train):
         h = notebook()
         page = train()
+        console = watch_console(page)
         page.evaluate(
             """() => { window.__atClick = {};
               for (const kind of ['pointerdown', 'click'])
@@ -614,28 +639,39 @@ class TestPageSwitch:
         assert stage_step(page) == shown and url_t(page.url) == shown
         assert exceptions(page) == []
 
-    def test_quick_page_switches_during_play(self, train):
+        # Three quick rounds of switches, starting in the middle of Play again.
+        lab(page, "play").click()
+        page.wait_for_function(
+            "(t) => document.querySelector('.lab-stage').dataset.step > t", arg=shown
+        )
+        quick_rounds(page)
+        state = stage_state(page)
+        assert state["play"] == "paused" and url_t(page.url) == state["step"], state
+        assert_shows(page, h, state["step"])
+        assert exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
+        assert console == [], console
+
+    def test_quick_page_switches_right_after_stepping(self, train):
+        """A click on the navigation within 400 ms of a step holds the step's report back
+        until the next page has run: the Walkthrough still learns the step, no switch is
+        undone, and three quick rounds of switches end on the same step."""
+        h = notebook()
         page = train()
         console = watch_console(page)
-        lab(page, "play").click()
-        page.wait_for_function("() => document.querySelector('.lab-stage').dataset.step > 0")
-        landmarks = {
-            "walkthrough": lambda: page.get_by_text("1 · The inputs").first.wait_for(),
-            "compare": lambda: page.locator('[data-testid="stPlotlyChart"]').first.wait_for(),
-            "train": lambda: page.locator(".lab-stage").first.wait_for(),
-        }
-        for _ in range(3):
-            for slug in ("walkthrough", "compare", "train"):
-                nav(page, PAGES[slug][0]).first.click()
-                page.wait_for_url(url_of(slug))
-                landmarks[slug]()
-                assert exceptions(page) == [], slug
-        wait_ready(page)
-        state = stage_state(page)
-        assert state["play"] == "paused" and state["ready"], state
-        assert_shows(page, notebook(), state["step"])
+        press(page, "ArrowRight", times=3)
+        nav(page, "Walkthrough").first.click()  # the report is still pending here
+        page.wait_for_url(url_of("walkthrough"))
+        page.get_by_text("1 · The inputs").first.wait_for()
+        page.wait_for_function(
+            "() => /Step t = 3:/.test(document.querySelector('[data-testid=stMain]').innerText)",
+            polling=100,
+        )
+        quick_rounds(page)
+        assert_shows(page, h, 3)
+        wait_reported(page, 3)
+        assert url_t(page.url) == 3
         assert exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
-        assert [c for c in console if "Perceptron Lab" in c] == [], console
+        assert console == [], console
 
 
 class TestEdgeRuns:
@@ -669,8 +705,10 @@ class TestEdgeRuns:
         for state_chart in page.evaluate(CHART_STATE_JS):
             assert state_chart["traces"] > 0 and state_chart["width"] > 100, state_chart
         assert exceptions(page) == []
-        assert console == [], console
-        assert "divergence" in state["signals"], state["signals"]
+        problems = list(console)
+        if "divergence" not in state["signals"]:
+            problems.append(f"no divergence signal at the last step: {state['signals']}")
+        assert problems == []
 
     def test_a_run_of_no_updates(self, train):
         h = run_of({"iterations": "0"})
@@ -788,8 +826,15 @@ class TestSurface:
         for i in range(1, 11):
             page.mouse.move(x + 12 * i, y + 4 * i)
         page.mouse.up()
+        # Plotly writes the dragged camera to the layout on mouse-up; wait until the scene
+        # shows exactly that camera.
         page.wait_for_function(
-            f"(start) => JSON.stringify(({CAMERA_JS})().live) !== JSON.stringify(start.live)",
+            f"""(start) => {{
+              const now = ({CAMERA_JS})();
+              const far = (a, b) => Math.max(...'xyz'.split('').map((k) => Math.abs(a[k] - b[k])));
+              return far(now.layout.eye, start.layout.eye) > 1e-3
+                     && far(now.live.eye, now.layout.eye) < 1e-9;
+            }}""",
             arg=start,
             polling=100,
         )

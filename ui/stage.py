@@ -65,8 +65,8 @@ def _session() -> dict:
     """The step and view the page starts from, as of the server's last move of t.
 
     It changes only when the server moves t itself (a link, the Walkthrough): the
-    page remembers what the student chose, and identical bytes let Streamlit send
-    the unchanged run as a short reference to its browser-side copy.
+    page remembers what the student chose, and while the stage's data is unchanged
+    Streamlit does not even call its render again.
     """
     state = st.session_state
     epoch = state.get("t_epoch", 0)
@@ -111,8 +111,8 @@ def reports(ctx: Context) -> None:
     click elsewhere (``stage.js``): a report that overlapped the student's switch to
     another page either blanked it (a fragment) or undid the switch (a full run).
     A held-back report is sent once the next page has run, from here, on every page.
-    The rerun redraws nothing: the stage's bytes are unchanged, so Streamlit sends
-    it as a short reference to the browser's copy.
+    The rerun redraws nothing: the stage's data (a few bytes naming the run's file)
+    is unchanged, so the page leaves its charts alone.
     """
     state = st.session_state
     state.runs = state.get("runs", 0) + 1  # a new value each run, so the check runs each time
