@@ -586,17 +586,6 @@ def quick_rounds(page, rounds: int = 3) -> None:
 
 
 class TestPageSwitch:
-    # Observed: at the click the stage showed ~44; the Walkthrough then showed 85, then 163,
-    # while its address bar kept climbing (t=88 … 574 …); back on Train the stage showed 163,
-    # the app reran ~10 times on its own and the URL ended at t=10001. Quick switches during
-    # Play were undone by those reruns (a click on Train left the page on /compare?t=10001).
-    @pytest.mark.xfail(
-        strict=True,
-        reason="app bug: Play keeps running after the Train page is left (ui/static/player.js "
-        "Player is never paused when the stage unmounts: stage.js render has no cleanup), so "
-        "the Walkthrough shows a later step than the one clicked away from, its URL's t keeps "
-        "climbing, and reports from the hidden player rerun the app until the run ends",
-    )
     def test_switching_pages_during_play_keeps_the_step(self, train):
         h = notebook()
         page = train()
@@ -679,15 +668,6 @@ class TestEdgeRuns:
         h = run_of(NOT_DIVERGING)
         assert h.diverged_at is None and h.last_step == h.iterations
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="app bug: the divergence signal never shows on the Train page. "
-        "perceptron/diagnostics.py _divergence() spans [diverged_at, diverged_at], one step "
-        "past the last drawable step the page can show (last_step = diverged_at - 1), and "
-        "readout.js signalsAt() keeps only signals with start <= t <= end; also marks.js "
-        "draws the landscape trail with ~1e202 px coordinates, which Chromium rejects "
-        "('<polyline> attribute points: Expected number') as a console error",
-    )
     def test_a_diverged_run_draws_to_its_last_step(self, server, new_page):
         h = run_of(DIVERGING)
         assert h.diverged_at is not None and h.last_step == h.diverged_at - 1

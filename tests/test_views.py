@@ -600,6 +600,15 @@ def test_a_diverged_run_sends_its_drawable_steps_only(diverged, blobs):
     assert header["meta"]["diverged_at"] == 40 and np.isfinite(arrays["weights"]).all()
 
 
+def test_a_divergence_is_told_at_the_last_step_the_page_can_show(diverged):
+    """The engine dates the divergence at step 40; the page stops at 39 and says it there."""
+    [signal] = [s for s in to_json(diagnose(diverged)) if s["kind"] == "divergence"]
+    assert signal["start"] == 40
+    header, _ = payload.unpack(payload.pack(diverged, "x", False, [signal]))
+    [sent] = header["signals"]
+    assert (sent["start"], sent["end"]) == (39, 39) and sent["detail"] == signal["detail"]
+
+
 def test_right_counts_by_hand(h, blobs):
     """Rows on the right side of 0.5, counted row by row at a few steps."""
     _, arrays = payload.unpack(blobs["notebook"])

@@ -93,7 +93,7 @@ def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]
         "id": run_id,
         "presenter": presenter,
         "meta": meta(h),
-        "signals": signals,
+        "signals": drawable(signals, h),
         "charts": {c["name"]: c for c in charts},
         "arrays": layout,
     }

@@ -25,9 +25,12 @@ export function nextDecade(t, last) {
 }
 
 export class Player {
+  // alive() says whether anything still shows this player: a page switch removes the stage,
+  // and a clock left running would keep moving (and reporting) a step nobody sees.
   constructor(last, { now = () => performance.now(), frame = (fn) => requestAnimationFrame(fn),
-                      cancel = (id) => cancelAnimationFrame(id) } = {}) {
+                      cancel = (id) => cancelAnimationFrame(id), alive = () => true } = {}) {
     this.clock = { now, frame, cancel };
+    this.alive = alive;
     this.last = Math.max(0, last);
     this.t = 0;
     this.playing = false;
@@ -102,6 +105,10 @@ export class Player {
 
   tick(time) {
     if (!this.playing) return;
+    if (!this.alive()) {
+      this.stopClock();
+      return;
+    }
     const elapsed = (this.clock.now() - this.started) / 1000;
     const fraction = this.from + elapsed / SPEEDS[this.speed];
     const t = stepAt(this.last, fraction);

@@ -18,13 +18,26 @@ export function withParams(search, values, defaults) {
 }
 
 export class Reporter {
-  // toUrl turns the reported values into the link's text (a view's label, say).
-  constructor({ delay = 400, defaults = {}, toUrl = (values) => values } = {}) {
-    Object.assign(this, { delay, defaults, toUrl, pending: null, sent: {}, timer: 0, urlTimer: 0, urlAt: 0 });
+  // toUrl turns the reported values into the link's text (a view's label, say); alive()
+  // says whether the page that reports is still shown (after a page switch it is not).
+  constructor({ delay = 400, defaults = {}, toUrl = (values) => values, alive = () => true } = {}) {
+    Object.assign(this, { delay, defaults, toUrl, alive, pending: null, sent: {}, timer: 0,
+                          urlTimer: 0, urlAt: 0, heldUntil: 0 });
+  }
+
+  // What the server already knows: nothing to report until the page shows something else.
+  known(values) {
+    this.sent = { ...values };
+    this.pending = null;
   }
 
   // A new state: the URL now (or within 250 ms), the server after a pause in the presses.
   note(values, { urgent = false } = {}) {
+    const next = { ...this.sent, ...(this.pending || {}), ...values };
+    if (Object.keys(next).every((key) => next[key] === this.sent[key])) {
+      this.pending = null;
+      return;
+    }
     this.pending = { ...(this.pending || {}), ...values };
     this.writeUrl(urgent);
     clearTimeout(this.timer);
@@ -35,6 +48,7 @@ export class Reporter {
   writeUrl(now) {
     const due = this.urlAt + URL_EVERY_MS - performance.now();
     clearTimeout(this.urlTimer);
+    if (!this.alive()) return;
     if (now || due <= 0) {
       this.urlAt = performance.now();
       const search = withParams(location.search, this.toUrl(this.current()), this.defaults);
@@ -44,10 +58,10 @@ export class Reporter {
     }
   }
 
-  // Hold the server report back (it will be sent after the next run, see ui/stage.py):
-  // a click elsewhere may be a switch of page, which a report must not overlap.
-  hold() {
-    clearTimeout(this.timer);
+  // Hold the server report back for a moment (it is sent after the next run, see
+  // ui/stage.py): a click elsewhere may be a switch of page, which a report must not overlap.
+  hold(ms = 3000) {
+    this.heldUntil = performance.now() + ms;
   }
 
   current() {
@@ -56,7 +70,12 @@ export class Reporter {
 
   flush() {
     clearTimeout(this.timer);
-    if (!this.pending) return;
+    if (!this.pending || !this.alive()) return;
+    const wait = this.heldUntil - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => this.flush(), wait);
+      return;
+    }
     const send = window.__labReport;
     if (typeof send !== "function") return; // the report component is not mounted yet
     this.sent = { ...this.sent, ...this.pending };

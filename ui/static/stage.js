@@ -59,9 +59,11 @@ class Stage {
       return [name, slot];
     }));
     const rows = element(this.root, "details", "lab-rows");
-    this.player = new Player(0);
+    const alive = () => this.root.isConnected;
+    this.player = new Player(0, { alive });
     this.readout = new Readout(this.numbers, this.signals, rows);
     this.reporter = new Reporter({
+      alive,
       defaults: { t: 0, view: VIEW_LABELS.heatmap },
       toUrl: ({ t, view }) => ({ t, view: VIEW_LABELS[view] }),
     });
@@ -81,8 +83,11 @@ class Stage {
     window.addEventListener("resize", this.fit);
     // A click anywhere else may switch pages: hold the report back (ui/stage.py sends it
     // once the next page has run), so it never overlaps the switch.
+    // Play stops there too, on the step on screen: leaving the page must not leave it running.
     this.hold = (event) => {
-      if (this.root.isConnected && !this.root.contains(event.target)) this.reporter.hold();
+      if (!this.root.isConnected || this.root.contains(event.target)) return;
+      this.reporter.hold();
+      this.player.pause();
     };
     document.addEventListener("pointerdown", this.hold, true);
   }
@@ -98,6 +103,7 @@ class Stage {
     const remembered = memory();
     if (remembered.epoch !== session.epoch) {
       Object.assign(remembered, { epoch: session.epoch, t: session.t, view: session.view });
+      this.reporter.known({ t: session.t, view: session.view });
     }
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
