@@ -8,7 +8,7 @@ its file's stem on purpose: in Streamlit 1.67 a deep link equal to a file stem i
 
 import streamlit as st
 
-from ui import shell
+from ui import shell, stage
 from ui.errors import guarded
 
 presenting = st.session_state.get("presenter", st.query_params.get("presenter") == "true")
@@ -45,6 +45,8 @@ page = st.navigation(PAGES, position="top")
 
 
 def _run_page() -> None:
+    if page is PAGES[0]:
+        stage.preload()  # Plotly and the page's code load while the sidebar is built
     shell.prepare()
     page.run()
 

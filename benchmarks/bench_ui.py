@@ -1,6 +1,6 @@
 """UI benchmark of the Train page against minimal Streamlit floors, in headless Chromium.
 
-    python benchmarks/bench_ui.py                 # full run (about 10 minutes on 2 cores)
+    python benchmarks/bench_ui.py                 # full run (10-15 minutes on 2 cores)
     python benchmarks/bench_ui.py --quick         # a short run (fewer repeats, 5 load sessions)
     python benchmarks/bench_ui.py --json out.json # also write every figure as JSON
     python benchmarks/bench_ui.py --load 0        # skip the load test; --load N for N sessions
@@ -57,6 +57,7 @@ import json
 import math
 import pathlib
 import statistics
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -1293,9 +1294,10 @@ def build_rows(res: dict, args) -> list[Row]:
         )
         rows.append(
             Row(
-                "  100,000 iterations: ready / websocket bytes",
+                "  100,000 iterations: ready / websocket + /media/",
                 f"{ms(median([r['ready'] for r in runs['big']]))} / "
-                f"{kb(median([r['ws_received_bytes'] for r in runs['big']]))}",
+                f"{kb(median([r['ws_received_bytes'] for r in runs['big']]))} + "
+                f"{kb(median([r['media_bytes'] for r in runs['big']]))}",
             )
         )
         rows.append(
@@ -1344,8 +1346,10 @@ def build_rows(res: dict, args) -> list[Row]:
             Row(
                 "server peak RSS",
                 f"{rss['app'] / 2**20:.0f} MiB",
-                f"{rss.get('floorA', 0) / 2**20:.0f} / {rss.get('floorB', 0) / 2**20:.0f}"
-                " MiB floor A / B",
+                " / ".join(
+                    f"{rss[k] / 2**20:.0f}" if rss.get(k) else "n/a" for k in ("floorA", "floorB")
+                )
+                + " MiB floor A / B",
                 _ratio(rss["app"], max(rss.get("floorA", 0), rss.get("floorB", 0))),
             )
         )
@@ -1376,6 +1380,21 @@ def print_table(rows: list[Row]) -> None:
 
 
 # --------------------------------------------------------------------------- main
+
+
+def app_version() -> str:
+    """The commit measured, and whether the app's files differ from it (they are read live)."""
+
+    def run(*cmd: str) -> str:
+        done = subprocess.run(["git", *cmd], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        return done.stdout.strip()
+
+    try:
+        head = run("rev-parse", "--short", "HEAD")
+        dirty = run("status", "--porcelain", "--", "app.py", "pages", "ui", "views", "perceptron")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{head}{' + uncommitted changes' if dirty else ''}" if head else "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1419,6 +1438,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.monotonic() - began:5.0f} s] {message}", flush=True)
 
     print(
+        f"app at {app_version()}; "
         f"machine: {psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.2f}; "
         f"phases {','.join(sorted(phases))}; {args.steps} steps, {args.cold} cold start(s), "
         f"{args.loads} first loads, load {args.load}×{args.load_steps}"

@@ -13,6 +13,7 @@ PAGE_CSS = """
   padding: 4.75rem 1.5rem 2rem 1.5rem;
 }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+.st-key-lab-preload { display: none; }
 </style>
 """
 """A compact page (Streamlit's default leaves 68 px empty under the 60 px top navigation), and

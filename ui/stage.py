@@ -57,8 +57,25 @@ export default function ({ data, setStateValue }) {
   }
 }
 """
+_PRELOAD_JS = """
+export default function () {
+  const base = new URL("STATIC_URL/", document.baseURI).href;
+  window.__labStageModule = window.__labStageModule || import(base + "stage.js");
+  window.__labStageModule.then((module) => module.loadPlotly("PLOTLY_URL"));
+}
+""".replace("STATIC_URL", STATIC_URL).replace("PLOTLY_URL", PLOTLY_URL)
 _stage = st.components.v2.component("lab_stage", js=_STAGE_LOADER, isolate_styles=False)
+_preload = st.components.v2.component("lab_preload", js=_PRELOAD_JS, isolate_styles=False)
 _report = st.components.v2.component("lab_report", js=_REPORT_JS, isolate_styles=False)
+
+
+def preload() -> None:
+    """Start loading Plotly (4.8 MB) and the stage's code with the page's first message.
+
+    Without it they load only once the stage arrives, after the whole sidebar has run.
+    The element is hidden (ui/shell.py's page CSS).
+    """
+    _preload(key="lab-preload")
 
 
 def _session() -> dict:

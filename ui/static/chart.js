@@ -64,7 +64,7 @@ export class Chart {
     this.t = t;
     this.shownAt = t;
     for (const layer of this.spec.layers || []) drawLayer(this.div, layer, this.run, t, this.cache);
-    drawMarks(this.div, this.spec.marks.filter((m) => !m.trace), this.run, t, this.colours);
+    drawMarks(this.div, this.spec.marks.filter((m) => !m.trace), this.run, t, this.colours, force);
     if (this.sheet) this.sheet.show(this.run, t);
     this.div.dataset.step = String(t);
   }

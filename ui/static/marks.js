@@ -142,17 +142,22 @@ export function placeMark(mark, run, t) {
   return at;
 }
 
-// Redraw every 2-D mark of one chart at step t: one SVG layer, replaced whole.
-export function drawMarks(div, marks, run, t, colours) {
+// Redraw every 2-D mark of one chart at step t: one SVG layer, replaced whole. Nothing here
+// reads the page's layout (a read after the writes of a step forces the browser to restyle
+// the whole page within the frame); the layer is sized only when Plotly redraws (resized).
+export function drawMarks(div, marks, run, t, colours, resized = false) {
   let svg = div.querySelector(":scope > svg.lab-marks");
   if (!svg) {
     svg = node("svg", { class: "lab-marks" });
     svg.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible;z-index:2";
     div.appendChild(svg);
+    resized = true;
   }
   if (!div._fullLayout || !div._fullLayout.xaxis) return;
-  svg.setAttribute("width", div.clientWidth);
-  svg.setAttribute("height", div.clientHeight);
+  if (resized) {
+    svg.setAttribute("width", div._fullLayout.width);
+    svg.setAttribute("height", div._fullLayout.height);
+  }
   const p = projector(div);
   const shapes = marks.filter((m) => DRAW[m.kind]).flatMap((m) => DRAW[m.kind](m, placeMark(m, run, t), p, colours));
   svg.replaceChildren(...shapes);

@@ -14,7 +14,7 @@ import { Transport } from "./transport.js";
 const VIEW_LABELS = { heatmap: "Heat map", "3d": "3D surface" };
 const SLOTS = ["output", "landscape", "loss", "weights", "errors"];
 
-function loadPlotly(url) {
+export function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__labPlotly) {
     window.__labPlotly = new Promise((resolve, reject) => {
@@ -99,7 +99,9 @@ class Stage {
   }
 
   async apply(session) {
-    const { header, arrays } = await fetchRun(session.run);
+    // The run and Plotly load side by side (Plotly may already be loading: see preload()).
+    const [{ header, arrays }, Plotly] = await Promise.all([fetchRun(session.run),
+      loadPlotly(session.plotly)]);
     const remembered = memory();
     if (remembered.epoch !== session.epoch) {
       Object.assign(remembered, { epoch: session.epoch, t: session.t, view: session.view });
@@ -108,7 +110,6 @@ class Stage {
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
     if (this.runId === header.id && this.colourKey === colourKey(colours)) return;
-    const Plotly = await loadPlotly(session.plotly);
     this.run = { id: header.id, meta: header.meta, arrays, charts: header.charts };
     this.runId = header.id;
     this.colourKey = colourKey(colours);

@@ -5,6 +5,8 @@
 // always at the newest step, and a restyle keeps the user's rotated camera (uirevision).
 import { boundarySegment, planeWeights, resolve } from "./marks.js";
 
+const GAP_MS = 100;
+
 function sigmoid(z) {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
@@ -67,8 +69,9 @@ export class Sheet {
     const { update, traces } = sheetUpdate(this.div, this.marks, next.run, next.t);
     const done = () => {
       this.shown = next;
-      // Yield a frame to the 2-D charts before the next redraw.
-      requestAnimationFrame(() => { this.drawing = false; this.draw(); });
+      // In software rendering a WebGL redraw stalls the whole page's next frame: leave the
+      // 2-D charts a few frames of their own before the next one.
+      setTimeout(() => { this.drawing = false; this.draw(); }, GAP_MS);
     };
     if (!traces.length) { done(); return; }
     this.Plotly.restyle(this.div, update, traces).then(done, done);
