@@ -35,7 +35,7 @@ bench-hall: $(VENV)/.dev-deps
 
 # The README's screenshots (docs/train.png, docs/presenter.png), from the running app.
 screenshots: $(VENV)/.dev-deps
-	$(PY) -m pytest tests/test_browser_screens.py -k readme_screenshots -p no:cacheprovider
+	README_SCREENSHOTS=1 $(PY) -m pytest tests/test_browser_screens.py::test_readme_screenshots -q
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -7,10 +7,9 @@ from perceptron import limits
 from perceptron.codecs import format_number
 from perceptron.diagnostics import diagnose, summary
 from perceptron.settings import LEARNING_RATES
-from ui import shell
+from ui import figure, shell
 from ui.run import affordable_iterations, train_compare
 from views.compare import compare_landscape_figure, compare_loss_figure
-from views.style import png_config
 
 
 def findings(shown: list, labels: list[str]) -> str:
@@ -81,12 +80,8 @@ for column, build, name in (
     (left, compare_landscape_figure, "compare-paths"),
     (right, compare_loss_figure, "compare-loss"),
 ):
-    column.plotly_chart(
-        build(shown, labels, presenter=ctx.presenter),
-        key=name,
-        config=png_config(name),
-        theme="streamlit",
-    )
+    with column:
+        figure.show(build(shown, labels, presenter=ctx.presenter), name, ctx.presenter)
 
 st.markdown(findings(shown, labels))
 table = pd.DataFrame(

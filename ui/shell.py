@@ -13,6 +13,7 @@ PAGE_CSS = """
   padding: 4.75rem 1.5rem 2rem 1.5rem;
 }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+.katex .vlist-s { min-width: 0; width: 0; }
 .st-key-lab-preload { display: none; }
 </style>
 """
@@ -22,6 +23,7 @@ a formula too wide for its column scrolls instead of being cut off."""
 PRESENTER_CSS = """
 <style>
 html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stTable"] td { font-size: 1.15rem; }
 </style>
 """
@@ -29,12 +31,17 @@ html { font-size: 20px; }
 
 
 def prepare() -> None:
-    """Draw the shared sidebar and keep this run's context for the page."""
+    """Draw the shared sidebar and keep this run's context for the page.
+
+    The page's CSS comes first, so no page is ever drawn with Streamlit's wide padding.
+    """
+    st.html(PAGE_CSS)
     st.session_state.ctx = controls.sidebar()
     steps.current(st.session_state.ctx.history.last_step)  # a link's t, clamped to this run
     with st.sidebar:
         stage.reports(st.session_state.ctx)
-    st.html(PAGE_CSS + (PRESENTER_CSS if st.session_state.ctx.presenter else ""))
+    if st.session_state.ctx.presenter:
+        st.html(PRESENTER_CSS)
 
 
 def context() -> Context:

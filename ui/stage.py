@@ -6,64 +6,42 @@ second, tiny component in the sidebar carries the step back, debounced: its reru
 writes the URL and the share panel and sends the stage's few unchanged bytes, so
 a report costs no chart bytes.
 
-The JS lives in ``ui/static`` as ES modules split by concern, served by Streamlit
-as a static component folder (no CDN: works offline and on Community Cloud), as is
-Plotly.js from the ``plotly`` package. The inline loaders only import them.
+The JS lives in ``ui/static`` as ES modules split by concern (see ``ui/assets.py``).
 """
 
 from __future__ import annotations
 
-import pathlib
-
-import plotly
 import streamlit as st
-import streamlit.components.v1 as components_v1
 from streamlit import runtime
 
 from ui import links, sharing, steps
+from ui.assets import PLOTLY_URL, loader
 from ui.context import Context
 from ui.run import packed
 
-_plotly_files = components_v1.declare_component(
-    "plotly_assets", path=str(pathlib.Path(plotly.__file__).parent / "package_data")
-)
-_lab_files = components_v1.declare_component(
-    "lab_assets", path=str(pathlib.Path(__file__).parent / "static")
-)
-PLOTLY_URL = f"./component/{_plotly_files.name}/plotly.min.js"
-STATIC_URL = f"./component/{_lab_files.name}"
-
-_STAGE_LOADER = """
-export default function (component) {
-  const base = new URL("STATIC_URL/", document.baseURI).href;
-  if (!document.querySelector('link[data-lab-css]')) {
-    const link = document.createElement("link");
-    Object.assign(link, { rel: "stylesheet", href: base + "stage.css" });
-    link.dataset.labCss = "";
-    document.head.appendChild(link);
-  }
-  window.__labStageModule = window.__labStageModule || import(base + "stage.js");
-  window.__labStageModule.then((module) => module.render(component));
-}
-""".replace("STATIC_URL", STATIC_URL)
+_STAGE_LOADER = loader("stage.js")
 _REPORT_JS = """
 export default function ({ data, setStateValue }) {
-  window.__labReport = (values) => setStateValue("at", values);
+  // Every report is new (n counts them), so the server always hears it as a change, even
+  // one that repeats what a restarted server's new session took as its starting state.
+  window.__labReport = (values) => {
+    window.__labReports = (window.__labReports || 0) + 1;
+    setStateValue("at", { ...values, n: window.__labReports });
+  };
   // After every run: if the page shows another step than the server knows (a report that
-  // was held back because the student clicked elsewhere), say so now.
+  // was held back because the student clicked elsewhere), say so now, once per difference.
   const memory = window.__labMemory;
-  if (memory && memory.epoch === data.epoch && (memory.t !== data.t || memory.view !== data.view)) {
+  if (!memory || memory.epoch !== data.epoch) return;
+  const wanted = `${memory.t}|${memory.view}`;
+  if (wanted === `${data.t}|${data.view}`) {
+    window.__labSynced = null;
+  } else if (window.__labSynced !== wanted) {
+    window.__labSynced = wanted;
     window.__labReport({ t: memory.t, view: memory.view });
   }
 }
 """
-_PRELOAD_JS = """
-export default function () {
-  const base = new URL("STATIC_URL/", document.baseURI).href;
-  window.__labStageModule = window.__labStageModule || import(base + "stage.js");
-  window.__labStageModule.then((module) => module.loadPlotly("PLOTLY_URL"));
-}
-""".replace("STATIC_URL", STATIC_URL).replace("PLOTLY_URL", PLOTLY_URL)
+_PRELOAD_JS = loader("stage.js", f'module.loadPlotly("{PLOTLY_URL}")')
 _stage = st.components.v2.component("lab_stage", js=_STAGE_LOADER, isolate_styles=False)
 _preload = st.components.v2.component("lab_preload", js=_PRELOAD_JS, isolate_styles=False)
 _report = st.components.v2.component("lab_report", js=_REPORT_JS, isolate_styles=False)

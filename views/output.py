@@ -24,6 +24,7 @@ from views.style import (
     OUTPUT_LUT,
     OUTPUT_SCALE,
     OUTPUT_TICKS,
+    OUTPUT_TICKS_BIG,
     base_layout,
     colour_bar,
     lut_colourscale,
@@ -67,7 +68,8 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     """The output field (drawn by the page), the 0.5 boundary at step t, and the rows."""
     theme = style(presenter)
     x1, x2 = input_box(h.X)
-    logits = [float(np.log(o / (1 - o))) for o in OUTPUT_TICKS]
+    ticks = OUTPUT_TICKS_BIG if presenter else OUTPUT_TICKS
+    logits = [float(np.log(o / (1 - o))) for o in ticks]
     scale = {
         "type": "scatter",
         "x": [None],
@@ -81,7 +83,7 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
             "showscale": True,
             "colorscale": lut_colourscale(OUTPUT_LUT),
             "colorbar": colour_bar(
-                "output", presenter, tickvals=logits, ticktext=[f"{o:g}" for o in OUTPUT_TICKS]
+                "output", presenter, tickvals=logits, ticktext=[f"{o:g}" for o in ticks]
             ),
         },
         "hoverinfo": "skip",
@@ -96,8 +98,9 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "zeroline": False,
     }
     layout["yaxis"] = {
-        "title": {"text": "x2"},
+        "title": {"text": "x2", "standoff": 4},
         "range": x2,
+        "nticks": 4 if presenter else 8,  # short labels leave the plane its width
         "automargin": True,
         "scaleanchor": "x",
         "scaleratio": 1,
@@ -175,6 +178,9 @@ def surface_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "zaxis": {"range": [0, 1], "title": {"text": "output"}, "tickfont": tick, "nticks": 5},
         "aspectmode": "cube",
         "uirevision": "perceptron-lab",
+        # Further out than Plotly's default (1.25, 1.25, 1.25), which cut off the tick
+        # labels in a laptop's half-width chart.
+        "camera": {"eye": {"x": 1.65, "y": 1.65, "z": 1.3}},
     }
     layout["margin"] = {**layout["margin"], "b": 0, "l": 0, "r": 0}
     marks = [

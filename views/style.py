@@ -53,6 +53,8 @@ LOGIT_SPAN = 6.0
 """The output field's colour range in logits: σ(±6) = 0.0025 / 0.9975, beyond it saturates."""
 
 OUTPUT_TICKS = (0.01, 0.1, 0.5, 0.9, 0.99)
+OUTPUT_TICKS_BIG = (0.01, 0.5, 0.99)
+"""Presenter mode's colour bar: three labels, so the big type leaves the plane its width."""
 LOSS_COLOURSCALE = [[0.0, "#F7F7F7"], [1.0, "#5A5A5A"]]
 """Light valley, darker hills: a lightness ramp on which every path colour stays visible."""
 
@@ -125,10 +127,12 @@ def style(presenter: bool = False) -> Theme:
 
 
 def base_layout(title: str, presenter: bool = False) -> dict[str, Any]:
-    """Layout every chart starts from: a one-line title top left, the legend under the plot.
+    """Layout every chart starts from: a one-line title, the legend in a row above the plot.
 
-    Under the plot, a legend never hides a point nor pushes into the title, however many
-    entries it has; ``uirevision`` keeps a user's zoom or 3D camera through every update.
+    The page shows the title above the chart in its own type (``ui/static/chart.js``),
+    so the legend takes the top of the figure: it never hides a point, never sits on an
+    axis title, and Plotly makes room for as many rows as it needs. ``uirevision`` keeps
+    a user's zoom or 3D camera through every update.
     """
     theme = style(presenter)
     return {
@@ -148,8 +152,8 @@ def base_layout(title: str, presenter: bool = False) -> dict[str, Any]:
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
-            "y": -0.12,
-            "yanchor": "top",
+            "y": 1.0,
+            "yanchor": "bottom",
             "font": {"size": theme.font},
             "bgcolor": "rgba(0,0,0,0)",
         },
@@ -177,19 +181,10 @@ def colour_bar(title: str, presenter: bool, **ticks: Any) -> dict[str, Any]:
     theme = style(presenter)
     return {
         "title": {"text": title, "side": "top", "font": {"size": theme.font}},
-        "thickness": 18 if presenter else 12,
+        "thickness": 14 if presenter else 12,
         "len": 0.9,
-        "tickfont": {"size": theme.font},
+        "xpad": 4,
+        "tickfont": {"size": min(theme.font, 16)},  # 16 px still reads from the back row
         "outlinewidth": 0,
         **ticks,
-    }
-
-
-def png_config(name: str) -> dict[str, Any]:
-    """Plotly config: a sensible PNG name, no logo, a toolbar that never covers a title."""
-    return {
-        "displaylogo": False,
-        "displayModeBar": "hover",
-        "toImageButtonOptions": {"format": "png", "filename": f"perceptron-lab-{name}", "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
     }

@@ -46,7 +46,7 @@ export class Chart {
     const { title, ...rest } = spec.figure.layout;
     this.title.textContent = title ? title.text : "";
     const layout = { ...themedLayout(rest, colours), autosize: true,
-      margin: { ...(rest.margin || {}), t: 10 } };
+      margin: { ...(rest.margin || {}), t: 10 } }; // a legend above the plot makes its own room
     await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
       ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;
@@ -63,7 +63,7 @@ export class Chart {
     if (!this.spec || (t === this.shownAt && !force)) return;
     this.t = t;
     this.shownAt = t;
-    for (const layer of this.spec.layers || []) drawLayer(this.div, layer, this.run, t, this.cache);
+    for (const layer of this.spec.layers || []) drawLayer(this.div, layer, this.run, t, this.cache, force);
     drawMarks(this.div, this.spec.marks.filter((m) => !m.trace), this.run, t, this.colours, force);
     if (this.sheet) this.sheet.show(this.run, t);
     this.div.dataset.step = String(t);

@@ -86,7 +86,7 @@ function paint(div, pixels, side, xRange, yRange) {
 }
 
 // Draw the layer a chart declares (views/output.py, views/landscape.py) at step t.
-export function drawLayer(div, layer, run, t, cache) {
+export function drawLayer(div, layer, run, t, cache, resized = false) {
   if (!div._fullLayout || !div._fullLayout.xaxis) return;
   const xa = div._fullLayout.xaxis;
   const ya = div._fullLayout.yaxis;
@@ -98,7 +98,7 @@ export function drawLayer(div, layer, run, t, cache) {
     const slices = run.arrays.slices;
     const [count, grid] = slices.shape;
     const index = count > 1 ? nearestSlice(run.arrays.slice_bias.data, planeWeights(run, t).b) : 0;
-    if (cache.slice === index && cache.range === `${xa.range}|${ya.range}`) return;
+    if (!resized && cache.slice === index && cache.range === `${xa.range}|${ya.range}`) return;
     const levels = slices.data.subarray(index * grid * grid, (index + 1) * grid * grid);
     const { pixels, side } = slicePixels(levels, grid, layer.lut, layer.levels);
     paint(div, pixels, side, layer.x, layer.y);

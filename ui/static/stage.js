@@ -6,6 +6,7 @@
 import { fetchRun } from "./payload.js";
 import { Chart } from "./chart.js";
 import { Player } from "./player.js";
+import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
 import { Reporter } from "./report.js";
 import { colourKey, pageColours } from "./theme.js";
@@ -14,25 +15,23 @@ import { Transport } from "./transport.js";
 const VIEW_LABELS = { heatmap: "Heat map", "3d": "3D surface" };
 const SLOTS = ["output", "landscape", "loss", "weights", "errors"];
 
-export function loadPlotly(url) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__labPlotly) {
-    window.__labPlotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = url;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-  return window.__labPlotly;
-}
+export { loadPlotly };
 
-function element(parent, tag, className) {
+export function element(parent, tag, className) {
   const node = document.createElement(tag);
   node.className = className;
   parent.appendChild(node);
   return node;
+}
+
+// A chart's place: a head (its title, its buttons) above the Plotly div.
+export function slot(parent, name) {
+  const box = element(parent, "div", "lab-slot");
+  box.dataset.slot = name;
+  const head = element(box, "div", "lab-head");
+  element(head, "div", "lab-title");
+  element(head, "div", "lab-actions");
+  return box;
 }
 
 // What the page remembers across a remount of this element (a new run, a notice above it):
@@ -50,14 +49,7 @@ class Stage {
     this.signals = element(this.root, "div", "lab-signals");
     this.signals.setAttribute("aria-live", "polite");
     const grid = element(this.root, "div", "lab-grid");
-    this.slots = Object.fromEntries(SLOTS.map((name) => {
-      const slot = element(grid, "div", "lab-slot");
-      slot.dataset.slot = name;
-      const head = element(slot, "div", "lab-head");
-      element(head, "div", "lab-title");
-      element(head, "div", "lab-actions");
-      return [name, slot];
-    }));
+    this.slots = Object.fromEntries(SLOTS.map((name) => [name, slot(grid, name)]));
     const rows = element(this.root, "details", "lab-rows");
     const alive = () => this.root.isConnected;
     this.player = new Player(0, { alive });
