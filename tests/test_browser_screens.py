@@ -231,11 +231,6 @@ def test_presenter_shows_the_three_views_large_on_one_screen(server, new_page, w
     assert not thin, f"trace lines under 3 px: {thin}"
 
 
-@known_problem(
-    "in presenter mode the heat map's plot area is square but fills "
-    "only ~82 % (1920×1080: 436 px of 531) and ~76 % (1280×720: 242 px of 318) of its box "
-    "(chart div minus colour bar); the y ticks, the x title and centring leave it small",
-)
 @pytest.mark.parametrize(("width", "height"), PRESENTER_SIZES, ids=lambda v: str(v))
 def test_presenter_heat_map_is_square_and_fills_its_box(server, new_page, width, height):
     page = open_train(new_page, server, "?presenter=true", width, height)
@@ -270,13 +265,6 @@ FIELDS_JS = """
 """
 
 
-@known_problem(
-    "the landscape's loss field (canvas.lab-field) stays where the chart's first layout put "
-    "it: ui/static/field.js drawLayer('slices') returns early while the slice and the axis "
-    "ranges are unchanged, so after the charts take their grid size it is 9 px (1280×800) "
-    "and 45-50 px (presenter 1920×1080) too low: a blank band at the top of the plot and the "
-    "field spilling under the x axis over its tick labels, the path on the wrong contours"
-)
 def test_colour_fields_cover_exactly_their_plot_areas(server, new_page):
     """The heat map's and the landscape's canvas fields sit on the axes' plot area."""
     off = []
@@ -311,16 +299,7 @@ def assert_legible(measured: dict, where: str) -> None:
     [
         pytest.param("light", "", TRAIN_CHARTS, id="light-train"),
         pytest.param("dark", "", TRAIN_CHARTS, id="dark-train"),
-        pytest.param(
-            "light",
-            "compare",
-            2,
-            id="light-compare",
-            marks=known_problem(
-                "Compare's st.plotly_chart(theme='streamlit') draws ticks, "
-                "axis and colour-bar titles in rgb(128,132,149) on white: 3.72:1 < 4.5:1",
-            ),
-        ),
+        pytest.param("light", "compare", 2, id="light-compare"),
         pytest.param("dark", "compare", 2, id="dark-compare"),
     ],
 )
@@ -370,11 +349,6 @@ def test_theme_switch_rethemes_the_charts_without_a_reload(server, new_page):
     assert_legible(after, "dark, after the switch")
 
 
-@known_problem(
-    "switching light → dark from the ⋮ menu, one frame (~50 ms on this machine) shows the "
-    "dark page before the stage's charts re-theme: their ticks still rgb(47,45,43) on "
-    "rgb(23,22,20), 1.32:1"
-)
 def test_theme_switch_never_shows_dark_on_dark(server, new_page):
     page = open_train(new_page, server, "", color_scheme="light")
     frames = switch_to_dark(page, monitor=True)
@@ -421,10 +395,6 @@ def test_phone_stacks_the_charts_and_steps(server, new_page):
     assert (numbers["w-w1"], numbers["w-w2"]) == ("0.102886", "0.150744")  # notebook, step 1
 
 
-@known_problem(
-    "on a 390 px phone the open 'Rows at this step' table is 404 px "
-    "wide (24..428 px): its 'right?' column (370..428 px) runs past the screen's edge, cut",
-)
 def test_phone_rows_table_fits_when_opened(server, new_page):
     page = open_train(new_page, server, "", 390, 844)
     page.locator("details.lab-rows summary").click()
@@ -507,12 +477,6 @@ def test_walkthrough_formulas_are_not_cut_off(server, new_page):
     assert not cut, f"formulas cut off (px): {cut}"
 
 
-@known_problem(
-    "'synapse_0 = w_t' and the σ formula overflow their .katex-display by 2 px (KaTeX's "
-    "invisible .vlist-s strut); with the page CSS's overflow-x:auto that is a sideways "
-    "scroll, and where scrollbars take room (a Chromium with scrollbars shown: offsetHeight "
-    "80 vs clientHeight 70 px) a scrollbar under each"
-)
 def test_walkthrough_formulas_do_not_scroll_sideways(server, new_page):
     _, formulas = open_formulas(new_page, server)
     scrolling = [
@@ -523,11 +487,6 @@ def test_walkthrough_formulas_do_not_scroll_sideways(server, new_page):
     expect(not scrolling, f"formulas that scroll sideways: {scrolling}")
 
 
-@known_problem(
-    "at 1280×800 the 3D view's default camera (eye 1.25,1.25,1.25) puts "
-    "the axis box's top corners outside the 390×475 scene canvas (x −21 and 411 px, bottom "
-    "corner y 487 px): the z axis's tick labels and title are cut off entirely",
-)
 def test_3d_tick_labels_are_inside_the_scene(server, new_page):
     page = open_train(new_page, server, "", 1280, 800)
     page.locator('.lab-stage [data-lab="view"] button[data-value="3d"]').click()
@@ -562,17 +521,7 @@ def test_3d_tick_labels_are_inside_the_scene(server, new_page):
     ("path", "width", "height"),
     [
         pytest.param("", 1280, 800, id="laptop"),
-        pytest.param(
-            "?presenter=true",
-            1280,
-            720,
-            id="presenter-1280x720",
-            marks=known_problem(
-                "in presenter mode at 1280×720 the heat map's title "
-                "'What the neuron outputs' is cut to 'What the neuro…' by the Heat map/3D "
-                "switch in its head",
-            ),
-        ),
+        pytest.param("?presenter=true", 1280, 720, id="presenter-1280x720"),
     ],
 )
 def test_no_modebar_and_every_title_in_full(server, new_page, path, width, height):
@@ -693,10 +642,6 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
         assert np.isfinite(float(row[1])), row
 
 
-@known_problem(
-    "at 1280×800 the Weights and Errors legends (y=−0.12, under the "
-    "plot) sit on the x-axis title 'iteration (log scale)'",
-)
 def test_train_legends_clear_the_axis_titles(server, new_page):
     page = open_train(new_page, server, "", 1280, 800)
     page.locator('.lab-slot[data-slot="weights"]').scroll_into_view_if_needed()
@@ -705,10 +650,6 @@ def test_train_legends_clear_the_axis_titles(server, new_page):
     expect(not clashes, f"legend entries on axis titles: {clashes}")
 
 
-@known_problem(
-    "on Compare at 1280×800 the legends cover the x-axis titles "
-    "('w1' under 'lr 1, seed 1'; 'iteration (log scale)')",
-)
 def test_compare_legends_clear_the_axis_titles(server, new_page):
     page = open_page(new_page, server, "compare", 2, 1280, 800)
     page.mouse.move(2, 2)
@@ -826,15 +767,6 @@ def reported_within(page, t: int, seconds: float) -> bool:
     return True
 
 
-@known_problem(
-    "after a server restart the page reconnects and still shows step 5, but the first move "
-    "after it (→, step 6) starts an endless rerun loop: the script runs about five "
-    "times a second (166 runs in 30 s) for good and the new server never hears t=6 "
-    "(its share link stays at t=5). "
-    "Likely cause: the report component re-sends {t: 6} after every run (ui/stage.py "
-    "_REPORT_JS: the page's memory says 6, the server's t 5), but the new session first "
-    "met that value as the widget's initial state, so on_at_change never fires"
-)
 def test_a_restarted_server_loses_nothing(chromium_path, new_page):
     rows = np.array([[float(v) for v in r.split(",")] for r in RESTART_DATA.split(";")])
     h = perceptron.train(rows[:, :2], rows[:, 2], seed=7, learning_rate=0.5, bias=True)

@@ -12,8 +12,7 @@ PAGE_CSS = """
 [data-testid="stMainBlockContainer"] {
   padding: 4.75rem 1.5rem 2rem 1.5rem;
 }
-.katex-display { overflow-x: auto; overflow-y: hidden; }
-.katex .vlist-s { min-width: 0; width: 0; }
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0 4px; }
 .st-key-lab-preload { display: none; }
 </style>
 """

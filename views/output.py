@@ -90,15 +90,19 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "showlegend": False,
     }
     layout = base_layout(_title(h), presenter)
+    small = {"size": min(theme.font, 16)}  # the plane's labels give its square the room
+    layout["margin"]["b"] = 2
     layout["xaxis"] = {
-        "title": {"text": "x1   ·   ● target 1, ○ target 0"},
+        "title": {"text": "x1   ·   ● target 1, ○ target 0", "standoff": 4, "font": small},
+        "tickfont": small,
         "range": x1,
         "automargin": True,
         "showgrid": False,
         "zeroline": False,
     }
     layout["yaxis"] = {
-        "title": {"text": "x2", "standoff": 4},
+        "title": {"text": "x2", "standoff": 4, "font": small},
+        "tickfont": small,
         "range": x2,
         "nticks": 4 if presenter else 8,  # short labels leave the plane its width
         "automargin": True,
@@ -180,7 +184,7 @@ def surface_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "uirevision": "perceptron-lab",
         # Further out than Plotly's default (1.25, 1.25, 1.25), which cut off the tick
         # labels in a laptop's half-width chart.
-        "camera": {"eye": {"x": 1.65, "y": 1.65, "z": 1.3}},
+        "camera": {"eye": {"x": 1.9, "y": 1.9, "z": 1.45}},
     }
     layout["margin"] = {**layout["margin"], "b": 0, "l": 0, "r": 0}
     marks = [

@@ -46,7 +46,7 @@ export class Chart {
     const { title, ...rest } = spec.figure.layout;
     this.title.textContent = title ? title.text : "";
     const layout = { ...themedLayout(rest, colours), autosize: true,
-      margin: { ...(rest.margin || {}), t: 10 } }; // a legend above the plot makes its own room
+      margin: { ...(rest.margin || {}), t: 6 } }; // a legend above the plot makes its own room
     await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
       ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;
