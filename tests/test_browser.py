@@ -50,6 +50,7 @@ from tests.browser_support import (  # noqa: E402
     watch_console,
 )
 from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
+from tests.editor_support import apply_button  # noqa: E402
 
 # Fixtures (browser, fresh_server, new_page) live in our own plugin module, since
 # tests/conftest.py is shared.
@@ -573,7 +574,7 @@ def quick_rounds(page, rounds: int = 3) -> None:
     page before it shows its first landmark (not waiting for it to finish)."""
     landmarks = {
         "walkthrough": lambda: page.get_by_text("1 · The inputs").first.wait_for(),
-        "compare": lambda: page.locator('[data-testid="stPlotlyChart"]').first.wait_for(),
+        "compare": lambda: page.locator('.lab-figure[data-ready="true"]').first.wait_for(),
         "train": lambda: page.locator(".lab-stage").first.wait_for(),
     }
     for _ in range(rounds):
@@ -724,6 +725,8 @@ class TestEdgeRuns:
         )
         select_cell(page, row=1, column=0)
         page.keyboard.press("Control+V")
+        page.wait_for_timeout(500)  # the grid hands edits to its form 150 ms after the last
+        apply_button(page).click()  # the table sits in a form: rows are applied at once
         page.wait_for_function(
             "() => document.querySelector('.lab-rows summary')?.textContent.includes('1,000')",
             polling=100,

@@ -114,9 +114,12 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
             },
         )
         st.form_submit_button(
-            "Train on this table", type="primary", width="stretch", key="apply_data",
+            "Train on this table",
+            type="primary",
+            width="stretch",
+            key="apply_data",
             help="Use the rows as typed: a cell that is not a number is named below.",
-        )  # fmt: skip
+        )
     try:
         X, y = perceptron.check_frame(edited)
     except perceptron.DatasetError as error:

@@ -57,43 +57,35 @@ def reported(values: Any) -> None:
         state.view = values["view"]
 
 
-def _nudge(how: str, last: int) -> None:
-    t = st.session_state.t
-    move(
-        {"reset": 0, "back": max(0, t - 1), "step": min(last, t + 1), "jump": next_decade(t, last)}[
-            how
-        ]
-    )
-
-
 def next_decade(t: int, last: int) -> int:
     """The big forward jump: 0 → 1 → 10 → 100 → … → last (as ``player.js`` does)."""
     return min(1, last) if t < 1 else min(last, 10 ** (len(str(t))))
+
+
+def _buttons(t: int, last: int) -> dict[str, tuple[str, int, bool]]:
+    """Each button's label, the step it moves to, and whether it cannot move from ``t``."""
+    jump = next_decade(t, last)
+    return {
+        "reset": ("Reset", 0, t <= 0),
+        "back": ("Back", t - 1, t <= 0),
+        "step": ("Step", t + 1, t >= last),
+        "jump": (f"To {jump:,}", jump, t >= last),
+    }
 
 
 def bar(last: int) -> None:
     """A server-side transport for pages that redraw on the server (the Walkthrough)."""
     t = current(last)
     cols = st.columns([1, 1, 1, 1.2, 4], vertical_alignment="bottom")
-    target = next_decade(t, last)
-    for col, (how, label, off) in zip(
-        cols,
-        [
-            ("reset", "Reset", t <= 0),
-            ("back", "Back", t <= 0),
-            ("step", "Step", t >= last),
-            ("jump", f"To {target:,}", t >= last),
-        ],
-        strict=False,
-    ):
+    for col, (key, (label, target, off)) in zip(cols, _buttons(t, last).items(), strict=False):
         col.button(
             label,
-            key=f"walk-{how}",
-            on_click=_nudge,
-            args=(how, last),
+            key=f"walk-{key}",
+            on_click=move,
+            args=(target,),
             disabled=off,
             width="stretch",
-            type="primary" if how == "step" else "secondary",
+            type="primary" if key == "step" else "secondary",
         )
     st.session_state.walk_slider = t
     cols[4].slider(

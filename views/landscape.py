@@ -26,6 +26,7 @@ from views.style import (
     base_layout,
     colour_bar,
     lut_colourscale,
+    scale_trace,
     style,
 )
 
@@ -65,23 +66,8 @@ def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     arrays = _slices(h, w1, w2)
     low, high = (float(v) for v in arrays.pop("log_loss_range"))
     steps = drawn_steps(h.last_step, points_per_trace(4))  # a 2D walk reads fine at ~200 points
-    scale = {
-        "type": "scatter",
-        "x": [None],
-        "y": [None],
-        "mode": "markers",
-        "name": "loss scale",
-        "marker": {
-            "color": [low],
-            "cmin": low,
-            "cmax": high,
-            "showscale": True,
-            "colorscale": lut_colourscale(LOSS_LUT),
-            "colorbar": colour_bar("loss", presenter, **decade_ticks(low, high)),
-        },
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
+    bar = colour_bar("loss", presenter, **decade_ticks(low, high))
+    scale = scale_trace("loss scale", low, high, lut_colourscale(LOSS_LUT), bar)
     path = {
         "type": "scatter",
         "mode": "lines",

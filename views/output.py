@@ -29,6 +29,7 @@ from views.style import (
     colour_bar,
     lut_colourscale,
     row_colour,
+    scale_trace,
     style,
 )
 
@@ -70,25 +71,8 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     x1, x2 = input_box(h.X)
     ticks = OUTPUT_TICKS_BIG if presenter else OUTPUT_TICKS
     logits = [float(np.log(o / (1 - o))) for o in ticks]
-    scale = {
-        "type": "scatter",
-        "x": [None],
-        "y": [None],
-        "mode": "markers",
-        "name": "output scale",
-        "marker": {
-            "color": [0.0],
-            "cmin": -LOGIT_SPAN,
-            "cmax": LOGIT_SPAN,
-            "showscale": True,
-            "colorscale": lut_colourscale(OUTPUT_LUT),
-            "colorbar": colour_bar(
-                "output", presenter, tickvals=logits, ticktext=[f"{o:g}" for o in ticks]
-            ),
-        },
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
+    bar = colour_bar("output", presenter, tickvals=logits, ticktext=[f"{o:g}" for o in ticks])
+    scale = scale_trace("output scale", -LOGIT_SPAN, LOGIT_SPAN, lut_colourscale(OUTPUT_LUT), bar)
     layout = base_layout(_title(h), presenter)
     small = {"size": min(theme.font, 16)}  # the plane's labels give its square the room
     layout["margin"]["b"] = 2

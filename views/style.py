@@ -188,3 +188,24 @@ def colour_bar(title: str, presenter: bool, **ticks: Any) -> dict[str, Any]:
         "outlinewidth": 0,
         **ticks,
     }
+
+
+def scale_trace(name: str, low: float, high: float, scale: list, bar: dict[str, Any]) -> dict:
+    """A colour bar with no points: the key to an image the page paints behind the axes."""
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "name": name,
+        "marker": {
+            "color": [low],
+            "cmin": low,
+            "cmax": high,
+            "showscale": True,
+            "colorscale": scale,
+            "colorbar": bar,
+        },
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
