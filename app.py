@@ -45,7 +45,8 @@ page = st.navigation(PAGES, position="top")
 
 
 def _run_page() -> None:
-    if page is PAGES[0]:
+    st.session_state.page_owns_t = page is PAGES[0]  # its step lives in the browser
+    if st.session_state.page_owns_t:
         stage.preload()  # Plotly and the page's code load while the sidebar is built
     shell.prepare()
     page.run()

@@ -322,12 +322,17 @@ async def run_hall(
 
 
 def start_server(app: Path, port: int | None = None, timeout: float = 60.0) -> subprocess.Popen:
-    """``streamlit run`` on loopback, short session TTL, full error details; wait for health."""
+    """``streamlit run`` on loopback, short session TTL, full error details; wait for health.
+
+    Both servers run without Streamlit's file watcher, as the app's own config ships, so
+    the ratios compare the apps and not their server settings.
+    """
     port = port or free_port()
     log = Path(tempfile.gettempdir()) / f"bench-hall-{port}.log"
     options = {"server.headless": "true", "server.port": port, "server.address": HOST,
                "browser.gatherUsageStats": "false", "client.showErrorDetails": "full",
-               "server.disconnectedSessionTTL": SESSION_TTL_S}  # fmt: skip
+               "server.disconnectedSessionTTL": SESSION_TTL_S,
+               "server.fileWatcherType": "none"}  # fmt: skip
     cmd = [sys.executable, "-m", "streamlit", "run", str(app)]
     cmd += [part for name, value in options.items() for part in (f"--{name}", str(value))]
     with open(log, "wb") as out:

@@ -14,7 +14,7 @@ Baselines (Streamlit apps written to a temp dir, served like the app):
   floor A  one ``st.button`` + one 30×30 ``go.Surface`` via ``st.plotly_chart``
   floor B  one ``st.button`` + one 50-point Plotly line that depends on a counter
   surface  a bare 30×30 Plotly surface restyled in a loop on a blank page of the app's
-           server, with the app's own Plotly (``./component/ui.stage.plotly_assets/``)
+           server, with the app's own Plotly (``ui.assets.PLOTLY_URL``)
 
 What is measured (each is a row of the printed table):
   1 Step    ArrowRight → the first animation frame in which ``.lab-stage[data-step]`` shows

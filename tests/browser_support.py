@@ -126,9 +126,14 @@ def start_server(
     *,
     timeout: float = 60.0,
     log_dir: pathlib.Path | None = None,
+    port: int | None = None,
 ) -> Server:
-    """Spawn streamlit on a free loopback port and wait until /_stcore/health answers ok."""
-    port = free_port()
+    """Spawn streamlit on loopback and wait until /_stcore/health answers ok.
+
+    On a free port, or on ``port``: a server restarted there lets an open page reconnect
+    as it would after a crash or a redeploy (its log is appended to, not replaced).
+    """
+    port = port or free_port()
     log_dir = log_dir or pathlib.Path(os.environ.get("TMPDIR", "/tmp"))
     log_path = log_dir / f"streamlit-{port}.log"
     cmd = [
@@ -145,8 +150,10 @@ def start_server(
         "127.0.0.1",
         "--browser.gatherUsageStats",
         "false",
+        "--server.fileWatcherType",  # as the app's config.toml ships, for floors too
+        "none",
     ]
-    log = open(log_path, "wb")  # noqa: SIM115 - closed with the process
+    log = open(log_path, "ab")  # noqa: SIM115 - closed with the process
     started = time.perf_counter()
     process = subprocess.Popen(
         cmd, cwd=str(cwd), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
@@ -429,7 +436,7 @@ def share_link(page) -> str | None:
     """The link in the sidebar's "Share and export" expander (present even while closed)."""
     return page.evaluate(
         """() => {
-          const code = document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"]');
+          const code = document.querySelector('[data-testid="stSidebar"] .lab-link code');
           return code ? code.textContent.trim() : null;
         }"""
     )
@@ -442,7 +449,7 @@ def wait_reported(page, t: int, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
         """(t) => {
           const app = document.querySelector('[data-testid="stApp"]');
           if (app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
-          const code = document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"]');
+          const code = document.querySelector('[data-testid="stSidebar"] .lab-link code');
           if (!code) return false;
           let shown;
           try { shown = new URL(code.textContent.trim()).searchParams.get('t'); }

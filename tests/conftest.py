@@ -25,6 +25,11 @@ from perceptron.history import History
 from ui.run import packed
 from views.payload import unpack
 
+# Plain asserts in the browser helpers report their values, as in the tests themselves.
+pytest.register_assert_rewrite(
+    "tests.browser_support", "tests.editor_support", "tests.screens_support"
+)
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
 NOTEBOOK_Y = np.array([0, 0, 1, 1], dtype=float)
@@ -115,10 +120,10 @@ def expected_shown(history: History, t: int) -> dict[str, str]:
 
 
 def share_link(at: AppTest) -> str:
-    """The link in the sidebar's "Share and export" expander."""
-    codes = [c.value for c in at.sidebar.code]
-    assert len(codes) == 1, codes
-    return codes[0]
+    """The link in the sidebar's "Share and export" expander (the ``lab_link`` element)."""
+    links = [e for e in at.sidebar.get("bidi_component") if e.proto.component_name == "lab_link"]
+    assert len(links) == 1, f"expected one lab_link in the sidebar, found {len(links)}"
+    return json.loads(links[0].proto.json)["link"]
 
 
 def editor_key(at: AppTest) -> str:

@@ -8,15 +8,7 @@ picks a free port itself).
 
 from __future__ import annotations
 
-import os
-import pathlib
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-
-from tests.browser_support import ROOT, Server
+from tests.browser_support import Server, start_server
 
 # --------------------------------------------------------------------------- readiness
 
@@ -329,44 +321,8 @@ OVERFLOW_JS = """
 
 
 def start_on_port(port: int, *, timeout: float = 90.0) -> Server:
-    """``streamlit run app.py`` on ``port`` (the command line ``browser_support`` uses),
-    ready once /_stcore/health answers ok. A server restarted on the same port lets an
-    open page reconnect as it would after a crash or a redeploy."""
-    log_path = pathlib.Path(os.environ.get("TMPDIR", "/tmp")) / f"streamlit-screens-{port}.log"
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(
-            cmd, cwd=str(ROOT), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-    server = Server(process, port, log_path)
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{server.log()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200 and response.read().strip() == b"ok":
-                    return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            pass
-        if time.monotonic() > deadline:
-            server.stop()
-            raise RuntimeError(f"streamlit did not serve within {timeout:.0f} s:\n{server.log()}")
-        time.sleep(0.1)
+    """The app on ``port``, as ``browser_support`` starts it: for a restart on the same port."""
+    return start_server(port=port, timeout=timeout)
 
 
 def kill(server: Server, timeout: float = 10.0) -> None:

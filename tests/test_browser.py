@@ -25,12 +25,10 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 import pytest
 
-pytest.register_assert_rewrite("tests.browser_support")
-
-import perceptron  # noqa: E402
-from perceptron import limits  # noqa: E402
-from perceptron.settings import SETTINGS  # noqa: E402
-from tests.browser_support import (  # noqa: E402
+import perceptron
+from perceptron import limits
+from perceptron.settings import SETTINGS
+from tests.browser_support import (
     CHART_STATE_JS,
     TRAIN_CHARTS,
     Frames,
@@ -49,8 +47,9 @@ from tests.browser_support import (  # noqa: E402
     wait_step,
     watch_console,
 )
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
-from tests.editor_support import apply_button  # noqa: E402
+from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
+from tests.editor_support import apply_button, expected_numbers, expected_rows
+from tests.screens_support import SETTLED_JS
 
 # Fixtures (browser, fresh_server, new_page) live in our own plugin module, since
 # tests/conftest.py is shared.
@@ -116,35 +115,6 @@ def run_of(params: dict[str, str]) -> perceptron.History:
         "objective": decoded.get("loss", "squared"),
     }
     return perceptron.train(table[:, :2], table[:, 2], **kwargs)
-
-
-def weight_text(w: float) -> str:
-    """A weight as the page prints it: f"{w:.6f}", exponent notation from 1e21 on."""
-    return f"{w:.6f}" if abs(w) < 1e21 else f"{w:.7g}"
-
-
-def expected_numbers(h: perceptron.History, t: int) -> dict[str, str]:
-    loss = float(h.loss[t])
-    numbers = {
-        "iteration": f"{t:,}",
-        "loss": "∞" if loss == math.inf else f"{loss:.4g}",
-        "accuracy": f"{float(h.accuracy[t]):.0%}",
-    }
-    for name, w in zip(h.weight_names, h.weights[t], strict=True):
-        numbers[f"w-{name}"] = weight_text(float(w))
-    return numbers
-
-
-def expected_rows(h: perceptron.History, t: int) -> list[list[str]]:
-    """The rows table at step t: the first 12 rows, each prediction and error to 6 decimals."""
-    rows = []
-    for i in range(min(h.n_rows, limits.SHOWN_ROWS)):
-        (x1, x2), y, p = h.X[i], float(h.y[i]), float(h.predictions[t, i])
-        right = "✓" if (p >= 0.5) == (y >= 0.5) else "✗"
-        rows.append(
-            [str(i + 1), f"{x1:.6g}", f"{x2:.6g}", f"{y:.6g}", f"{p:.6f}", f"{p - y:.6f}", right]
-        )
-    return rows
 
 
 def jump_target(t: int, last: int) -> int:
@@ -801,6 +771,9 @@ class TestSurface:
         )
         chart = page.locator(".lab-chart-surface").first
         chart.scroll_into_view_if_needed()
+        # Drag only once every chart has its final size: a drag on a surface that is then
+        # laid out again (a loaded machine draws late) leaves the camera where it was.
+        page.wait_for_function(SETTLED_JS, polling=100)
         box = chart.bounding_box()
         start = page.evaluate(CAMERA_JS)
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6

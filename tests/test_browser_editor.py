@@ -25,12 +25,10 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 import pytest
 
-pytest.register_assert_rewrite("tests.browser_support", "tests.editor_support")
-
-import perceptron  # noqa: E402
-from perceptron.codecs import encode_rows  # noqa: E402
-from perceptron.datasets import PRESETS  # noqa: E402
-from tests.browser_support import (  # noqa: E402
+import perceptron
+from perceptron.codecs import encode_rows
+from perceptron.datasets import PRESETS
+from tests.browser_support import (
     exceptions,
     press,
     share_link,
@@ -40,8 +38,8 @@ from tests.browser_support import (  # noqa: E402
     wait_step,
     watch_console,
 )
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
-from tests.editor_support import (  # noqa: E402
+from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
+from tests.editor_support import (
     CLIPBOARD,
     KEY_DELAY_MS,
     Runs,

@@ -21,10 +21,8 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 import pytest
 
-pytest.register_assert_rewrite("tests.browser_support", "tests.screens_support")
-
-import perceptron  # noqa: E402
-from tests.browser_support import (  # noqa: E402
+import perceptron
+from tests.browser_support import (
     DEFAULT_TIMEOUT_MS,
     ROOT,
     SCREENSHOTS,
@@ -40,8 +38,8 @@ from tests.browser_support import (  # noqa: E402
     wait_step,
     watch_console,
 )
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
-from tests.screens_support import (  # noqa: E402
+from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
+from tests.screens_support import (
     CONTRAST_JS,
     CONTRAST_MONITOR_JS,
     OVERFLOW_JS,

@@ -7,7 +7,12 @@ import streamlit as st
 from perceptron import limits
 from perceptron.export import history_csv, notebook_script
 from ui import links
+from ui.assets import loader
 from ui.context import Context
+
+# The link with a Copy button (ui/static/link.js): st.code would cost every first visit a
+# syntax highlighter's large script, parsed while the Train page starts its charts.
+_link = st.components.v2.component("lab_link", js=loader("link.js"), isolate_styles=False)
 
 
 def _slug(ctx: Context) -> str:
@@ -16,12 +21,12 @@ def _slug(ctx: Context) -> str:
 
 
 def panel(ctx: Context) -> None:
-    """One expander with the share link and both downloads (built only when opened)."""
+    """One expander with the share link and both downloads (the files built only on click)."""
     with st.expander("Share and export", icon=":material/share:", expanded=False):
         st.caption(
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
-        st.code(links.share_link(), language=None, wrap_lines=True)
+        _link(key="share-link", data={"link": links.share_link()})
         if not st.session_state.get("data_in_link", True):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
@@ -30,8 +35,7 @@ def panel(ctx: Context) -> None:
                 "the rows.",
                 icon=":material/link_off:",
             )
-        cols = st.columns(2)
-        cols[0].download_button(
+        st.download_button(
             "History as CSV",
             icon=":material/download:",
             data=lambda: history_csv(ctx.history),
@@ -41,7 +45,7 @@ def panel(ctx: Context) -> None:
             on_click="ignore",
             help="Every step: weights, loss, accuracy and each row's prediction.",
         )
-        cols[1].download_button(
+        st.download_button(
             "Notebook-style script",
             icon=":material/code:",
             data=lambda: notebook_script(ctx.history),

@@ -2,9 +2,9 @@
 
 The run is packed once (``ui.run.packed``) and served as a file; the stage gets
 its URL with a few bytes of session state; the browser then owns the step. A
-second, tiny component in the sidebar carries the step back, debounced: its rerun
-writes the URL and the share panel and sends the stage's few unchanged bytes, so
-a report costs no chart bytes.
+second, tiny component in the sidebar carries the step back, debounced: it reruns
+only its own fragment, which writes the URL and the share panel, so a report costs
+no chart bytes and redraws nothing else.
 
 The JS lives in ``ui/static`` as ES modules split by concern (see ``ui/assets.py``).
 """
@@ -96,18 +96,23 @@ def stage(ctx: Context) -> None:
 
 
 def _reported() -> None:
-    steps.reported((st.session_state.get("report") or {}).get("at"))
+    state = st.session_state
+    before = (state.get("t"), state.get("view"))
+    steps.reported((state.get("report") or {}).get("at"))
+    state.report_moved = (state.get("t"), state.get("view")) != before
 
 
+@st.fragment
 def reports(ctx: Context) -> None:
     """Where the page's step lands: the URL, and the share panel that shows the link.
 
-    A report reruns the app, not a fragment, and is never sent in the moment after a
-    click elsewhere (``stage.js``): a report that overlapped the student's switch to
-    another page either blanked it (a fragment) or undid the switch (a full run).
-    A held-back report is sent once the next page has run, from here, on every page.
-    The rerun redraws nothing: the stage's data (a few bytes naming the run's file)
-    is unchanged, so the page leaves its charts alone.
+    A report reruns only this fragment: the report element, the URL and the share
+    panel, so neither the server nor the page redraws the sidebar and the charts for
+    it (in a hall, every student's reports share the same two cores). It is never
+    sent in the moment after a click elsewhere (``stage.js``): a report that overlapped
+    the student's switch to another page could blank it. A held-back report is sent
+    once the next page has run, from here, on every page; a page drawn from the
+    server's t (the Walkthrough) then runs again to show it.
     """
     state = st.session_state
     state.runs = state.get("runs", 0) + 1  # a new value each run, so the check runs each time
@@ -121,3 +126,5 @@ def reports(ctx: Context) -> None:
     links.write("t", st.session_state.t)
     links.write("view", steps.view())
     sharing.panel(ctx)
+    if state.pop("report_moved", False) and not state.get("page_owns_t"):
+        st.rerun()

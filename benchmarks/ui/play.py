@@ -20,7 +20,6 @@ from .floors import RAF_BASELINE_JS, SURFACE_FLOOR_JS
 from .page_js import APP_QUIET_JS
 from .wire import fresh_page, open_stage
 
-PLOTLY_PATH = "/component/ui.stage.plotly_assets/plotly.min.js"
 PLAY_SECONDS = 5.0
 CHARTS_2D = ["heatmap", "landscape", "loss", "weights", "errors"]
 
@@ -150,6 +149,13 @@ def reset_to_zero(page) -> None:
     page.wait_for_function(APP_QUIET_JS, arg=reports0, timeout=15_000, polling=50)
 
 
+def plotly_path() -> str:
+    """Where the app serves its own Plotly (imported here: it is a Streamlit component)."""
+    from ui.assets import PLOTLY_URL
+
+    return PLOTLY_URL.removeprefix(".")
+
+
 def measure_play(browser, server: Server, log) -> dict:
     """Play in the heat-map view, then in the 3D view, each with a blank-page baseline."""
     out: dict[str, Any] = {}
@@ -158,7 +164,7 @@ def measure_play(browser, server: Server, log) -> dict:
         # A blank page of the same server, with the app's Plotly: the machine's own frame
         # pacing just before the heat-map Play, and the bare surface around the 3D Play.
         floor.goto(f"{server.url}/_stcore/health")
-        floor.add_script_tag(url=f"{server.url}{PLOTLY_PATH}")
+        floor.add_script_tag(url=f"{server.url}{plotly_path()}")
         floor.wait_for_function("() => !!window.Plotly", timeout=60_000)
         out["blank_raf"] = floor.evaluate(RAF_BASELINE_JS, PLAY_SECONDS * 1000)
         out["heatmap"] = play_once(page, CHARTS_2D)

@@ -5,6 +5,7 @@
 // the run's history. The server hears about t only when it matters (report.js).
 import { fetchRun } from "./payload.js";
 import { Chart } from "./chart.js";
+import { copyText, flash } from "./link.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
@@ -159,17 +160,7 @@ class Stage {
 
   async copyLink(button) {
     this.reporter.note({ t: this.player.t, view: this.view }, { urgent: true });
-    const link = location.href;
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(link);
-      done = true;
-    } catch {
-      window.prompt("Copy this link:", link);
-    }
-    button.dataset.copied = String(done);
-    button.querySelector("span").textContent = done ? "Copied" : "Link";
-    setTimeout(() => { button.querySelector("span").textContent = "Link"; }, 1500);
+    flash(button, await copyText(location.href), "Link");
   }
 }
 
