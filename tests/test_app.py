@@ -520,3 +520,25 @@ def test_share_and_export_panel_offers_link_and_downloads():
     labels = [b.label for b in at.sidebar.get("download_button")]
     assert labels == ["History as CSV", "Notebook-style script"]
     assert not at.exception
+
+
+def test_a_session_hands_its_memory_back_when_it_ends(monkeypatch):
+    """ui/memory.py: one trim per session, when its state is freed, not on every rerun."""
+    import gc
+
+    from ui import memory
+
+    trims: list[int] = []
+
+    class Libc:
+        def malloc_trim(self, pad: int) -> int:
+            trims.append(pad)
+            return 1
+
+    monkeypatch.setattr(memory, "_LIBC", Libc())
+    at = open_app({})
+    at.run()  # a rerun registers nothing more
+    assert "memory_token" in at.session_state and trims == []
+    del at.session_state["memory_token"]  # what a closed session's cleanup drops
+    gc.collect()
+    assert trims == [0]

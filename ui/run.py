@@ -8,8 +8,6 @@ link then holds one history and one packed blob, however many students are in it
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gzip
 import hashlib
 
@@ -21,26 +19,6 @@ from perceptron import limits
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.settings import Row, RunSpec
 from views.payload import pack
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
-
-
-def _hand_big_arrays_back() -> None:
-    """Let a hall's memory go back to the machine once the students leave.
-
-    Every run allocates arrays of a few hundred kB (a history, its temporaries,
-    its packed blob). glibc mmaps the first of them, but once one is freed it
-    raises its threshold and puts the next ones on the heap, where a few live
-    blocks pin the freed ones, so a hall that trained many runs kept much of its
-    peak after everyone left. A fixed threshold keeps them mmapped, so a freed
-    array is unmapped at once (``benchmarks/bench_hall.py --distinct-seeds``).
-    """
-    # Not glibc (macOS, Windows, musl): its own allocator, its own policy.
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-
-
-_hand_big_arrays_back()
 
 
 @st.cache_resource(max_entries=limits.CACHE_ENTRIES, show_spinner=False)

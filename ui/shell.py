@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import controls, stage, steps
+from ui import controls, memory, stage, steps
 from ui.context import Context
 
 PAGE_CSS = """
@@ -35,6 +35,7 @@ def prepare() -> None:
     The page's CSS comes first, so no page is ever drawn with Streamlit's wide padding.
     """
     st.html(PAGE_CSS)
+    memory.trim_when_session_ends()
     st.session_state.ctx = controls.sidebar()
     steps.current(st.session_state.ctx.history.last_step)  # a link's t, clamped to this run
     with st.sidebar:
