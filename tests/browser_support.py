@@ -581,9 +581,9 @@ def browser(chromium_path):
             chromium.close()
 
 
-@pytest.fixture(scope="class")
-def app_server(chromium_path) -> Iterator[Server]:
-    """One server for a class of tests (each test gets its own browser session)."""
+@pytest.fixture(scope="module")
+def server(chromium_path) -> Iterator[Server]:
+    """One server for a test module; each test opens its own browser context (session)."""
     server = start_server()
     try:
         yield server

@@ -228,15 +228,17 @@ def grid_texts(page) -> list[list[str | None]]:
     return [table[r] for r in sorted(table)]
 
 
+def _until(page, read, expected, shows: str, timeout: float) -> None:
+    """Poll ``read()`` until it equals ``expected``; the failure says what it ``shows``."""
+    deadline = time.monotonic() + timeout
+    while (got := read()) != expected:
+        assert time.monotonic() < deadline, f"{shows} {got}, expected {expected}"
+        page.wait_for_timeout(50)
+
+
 def wait_grid(page, expected: list[list[str]], timeout: float = 10.0) -> None:
     """Until the grid draws exactly ``expected`` (it redraws a moment after a rerun)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = grid_texts(page)
-        if got == expected:
-            return
-        assert time.monotonic() < deadline, f"the grid shows {got}, expected {expected}"
-        time.sleep(0.05)
+    _until(page, lambda: grid_texts(page), expected, "the grid shows", timeout)
 
 
 # -------------------------------------------------------------------- selecting, typing
@@ -487,13 +489,7 @@ def edits(
 def wait_handed_over(page, expected: dict, timeout: float = 10.0) -> None:
     """Until the form holds exactly ``expected`` (see :func:`edits`): what a student sees
     in the grid is then what "Train on this table" sends."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = handed_over(page)
-        if got == expected:
-            return
-        assert time.monotonic() < deadline, f"the form holds {got}, expected {expected}"
-        page.wait_for_timeout(50)
+    _until(page, lambda: handed_over(page), expected, "the form holds", timeout)
 
 
 @dataclass

@@ -40,7 +40,6 @@ from tests.browser_support import (
     share_link,
     stage_state,
     stage_step,
-    start_server,
     wait_idle,
     wait_ready,
     wait_reported,
@@ -224,16 +223,6 @@ def open_cell_editor(page, row: int, column: int):
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def server(chromium_path):
-    """One server for this module's stepping tests (each test has its own session)."""
-    server = start_server()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -764,6 +753,8 @@ class TestEdgeRuns:
 
 class TestSurface:
     def test_rotated_3d_camera_survives_steps_and_play(self, train):
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         page = train("view=3D+surface")
         assert stage_state(page)["view"] == ["3d"]
         page.wait_for_function(
@@ -777,23 +768,31 @@ class TestSurface:
         box = chart.bounding_box()
         start = page.evaluate(CAMERA_JS)
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6
-        page.mouse.move(x, y)
-        page.mouse.down()
-        for i in range(1, 11):
-            page.mouse.move(x + 12 * i, y + 4 * i)
-        page.mouse.up()
         # Plotly writes the dragged camera to the layout on mouse-up; wait until the scene
-        # shows exactly that camera.
-        page.wait_for_function(
-            f"""(start) => {{
-              const now = ({CAMERA_JS})();
-              const far = (a, b) => Math.max(...'xyz'.split('').map((k) => Math.abs(a[k] - b[k])));
-              return far(now.layout.eye, start.layout.eye) > 1e-3
-                     && far(now.live.eye, now.layout.eye) < 1e-9;
-            }}""",
-            arg=start,
-            polling=100,
-        )
+        # shows exactly that camera. On a loaded machine a drag that lands while the sheet's
+        # first redraw is still under way can be lost, as a person's would: drag again.
+        for attempt in range(3):
+            page.mouse.move(x, y)
+            page.mouse.down()
+            for i in range(1, 11):
+                page.mouse.move(x + 12 * i, y + 4 * i)
+            page.mouse.up()
+            try:
+                page.wait_for_function(
+                    f"""(start) => {{
+                      const now = ({CAMERA_JS})();
+                      const far = (a, b) =>
+                        Math.max(...'xyz'.split('').map((k) => Math.abs(a[k] - b[k])));
+                      return far(now.layout.eye, start.layout.eye) > 1e-3
+                             && far(now.live.eye, now.layout.eye) < 1e-9;
+                    }}""",
+                    arg=start,
+                    polling=100,
+                    timeout=15_000,
+                )
+                break
+            except PlaywrightTimeout:
+                assert attempt < 2, f"three drags left the camera where it was: {start}"
         rotated = page.evaluate(CAMERA_JS)
         assert any(
             not math.isclose(rotated["live"]["eye"][a], start["live"]["eye"][a], abs_tol=1e-3)

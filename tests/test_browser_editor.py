@@ -33,7 +33,6 @@ from tests.browser_support import (
     press,
     share_link,
     stage_step,
-    start_server,
     wait_ready,
     wait_step,
     watch_console,
@@ -95,16 +94,6 @@ def link_rows(url: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def server(chromium_path):
-    """One server for the module; each test opens its own browser context (session)."""
-    server = start_server()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @dataclass
