@@ -45,10 +45,9 @@ page = st.navigation(PAGES, position="top")
 
 
 def _run_page() -> None:
-    st.session_state.page_owns_t = page is PAGES[0]  # its step lives in the browser
-    if st.session_state.page_owns_t:
+    if page is PAGES[0]:
         stage.preload()  # Plotly and the page's code load while the sidebar is built
-    shell.prepare()
+    shell.prepare(follows_t=page is PAGES[1])  # the Walkthrough is drawn from the server's t
     page.run()
 
 

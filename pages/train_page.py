@@ -9,4 +9,4 @@ from ui import links, shell, stage
 ctx = shell.context()
 links.notices()
 shell.problems(ctx)
-stage.stage(ctx)
+stage.show(ctx)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from perceptron import History, StepView
-from ui import links, shell, steps
+from ui import shell, steps
 from ui.context import Context
 
 
@@ -132,7 +132,7 @@ def update(h: History, view: StepView, names: list[str]) -> None:
     array_table(view.new_synapse, names, ["new synapse_0"])
 
 
-ctx = shell.context()
+ctx = shell.context(follows_t=True)
 shell.problems(ctx)
 st.markdown(
     "The notebook's cells with this run's values. At step 0 with the defaults they are "
@@ -143,5 +143,4 @@ st.markdown(
 # Not a fragment: a step here must also move the sidebar's share link, which a
 # fragment's rerun would leave behind.
 steps.bar(ctx.history.last_step)
-links.write("t", st.session_state.t)
 draw(ctx, st.session_state.t)

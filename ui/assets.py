@@ -2,7 +2,7 @@
 
 Both are static component folders (``components.v1.declare_component(path=...)``):
 no CDN, so the app works offline and on Community Cloud. A component's inline JS
-is re-sent with each rerun, so it is only a loader that imports the real module once.
+is re-sent with each rerun, so it is only a one-line loader of the real module.
 """
 
 from __future__ import annotations
@@ -22,19 +22,16 @@ PLOTLY_URL = f"./component/{_plotly_files.name}/plotly.min.js"
 STATIC_URL = f"./component/{_lab_files.name}"
 
 
-def loader(module: str, call: str = "module.render(component)") -> str:
-    """Inline component JS that loads the lab's stylesheet once and ``module``, then ``call``."""
-    return f"""
-export default function (component) {{
-  const base = new URL("{STATIC_URL}/", document.baseURI).href;
-  if (!document.querySelector("link[data-lab-css]")) {{
-    const link = document.createElement("link");
-    Object.assign(link, {{ rel: "stylesheet", href: base + "stage.css" }});
-    link.dataset.labCss = "";
-    document.head.appendChild(link);
-  }}
-  window.__labModules = window.__labModules || {{}};
-  window.__labModules["{module}"] = window.__labModules["{module}"] || import(base + "{module}");
-  window.__labModules["{module}"].then((module) => {call});
-}}
-"""
+def loader(module: str, export: str = "render") -> str:
+    """Inline component JS: one line that imports ``module`` and hands it the component.
+
+    The module is fetched once per page (the browser keeps one instance per URL), and what
+    its ``export`` returns (a cleanup) goes back to Streamlit, which calls it when the
+    element leaves the page.
+    """
+    url = f"{STATIC_URL}/{module}"
+    return (  # two lines: Streamlit reads a one-line string as a file's path
+        f"// Perceptron Lab: ui/static/{module}\n"
+        f'export default (c) => import(new URL("{url}", document.baseURI).href)'
+        f".then((m) => m.{export}(c));"
+    )

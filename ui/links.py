@@ -1,19 +1,23 @@
-"""URL state the widgets cannot bind themselves: edited rows, the step, the view, the link.
+"""URL state the widgets cannot bind themselves, and the page's half of the settings table.
 
-Widgets with ``bind="query-params"`` restore and update their own parameters.
-This module covers the rest with ``st.query_params``, audits a link once per
-session so the app can say which fields it ignored, and builds the link to share.
-Every key, default and encoding comes from :data:`perceptron.settings.SETTINGS`.
+Widgets with ``bind="query-params"`` restore and update their own parameters;
+edited rows are written here with ``st.query_params``; the step and the view are
+written by the page (``ui/static/url.js``), which owns them. A link is audited
+once per session, so the app can say which fields it ignored. Every key, default
+and encoding comes from :data:`perceptron.settings.SETTINGS`.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from typing import Any
 
 import streamlit as st
 
 from perceptron import limits
 from perceptron.settings import SETTINGS, audit
+
+PAGE_OWNED = ("t", "view")
+"""Settings the page owns and writes into the URL; the server never writes them."""
 
 
 def audit_once() -> None:
@@ -23,6 +27,7 @@ def audit_once() -> None:
         return
     params = {key: st.query_params.get(key, "") for key in st.query_params}
     state.url_notices = audit(params)
+    state.link = {}  # what the server itself takes from the link, once
     cleaned = False
     for key, text in params.items():
         # Before any widget reads the link: an unusable value goes (the widget starts from
@@ -36,8 +41,8 @@ def audit_once() -> None:
         elif setting.encode(value) != text and setting.kind not in ("choice", "flag"):
             st.query_params[key] = setting.encode(value)
             cleaned = True
-        if key in ("data", "t", "view"):
-            state[f"url_{key}"] = value
+        if key in ("data", "t"):
+            state.link[key] = value
     if cleaned:
         st.rerun()  # the widgets read the link as it was when this run began
 
@@ -45,10 +50,10 @@ def audit_once() -> None:
 def restore_rows_once() -> None:
     """Start the editor from a link's rows (once); the preset picker then takes over."""
     state = st.session_state
-    if state.get("url_data") is not None:
-        state.base_rows = state.url_data
+    rows = state.link.pop("data", None)
+    if rows is not None:
+        state.base_rows = rows
         state.base_preset = state.preset
-        state.url_data = None
 
 
 def write(key: str, value: object) -> None:
@@ -87,17 +92,14 @@ def notices() -> None:
         )
 
 
-def share_link() -> str:
-    """The URL that restores this exact setup: every setting that differs from its default."""
-    state = st.session_state
-    query = {}
-    for key, setting in SETTINGS.items():
-        if key == "data":
-            value = st.query_params.get("data")
-        else:
-            value = state.get(key, setting.default)
-            value = None if value is None or value == setting.default else setting.encode(value)
-        if value:
-            query[key] = value
-    base = st.context.url or ""
-    return base + ("?" + urlencode(query, safe=",;") if query else "")
+def page_settings() -> dict[str, dict[str, Any]]:
+    """The settings the page writes into the URL itself, as the page reads them.
+
+    Their defaults and labels come from the one table, so the page never declares
+    its own: a default is left out of the link, a view is written by its label.
+    """
+    return {
+        key: {"default": setting.default, "choices": dict(setting.choices or {})}
+        for key, setting in SETTINGS.items()
+        if key in PAGE_OWNED
+    }

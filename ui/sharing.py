@@ -1,4 +1,9 @@
-"""Share and export: the link that restores this setup, the history, a notebook script."""
+"""Share and export: the link that restores this setup, the history, a notebook script.
+
+The panel is a fragment: it is also how the page tells the server its step, where
+the page drawn depends on it (``ui/static/link.js``), and such a report reruns
+only this panel, then that page once.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import streamlit as st
 
 from perceptron import limits
 from perceptron.export import history_csv, notebook_script
-from ui import links
+from ui import links, steps
 from ui.assets import loader
 from ui.context import Context
 
@@ -15,18 +20,29 @@ from ui.context import Context
 _link = st.components.v2.component("lab_link", js=loader("link.js"), isolate_styles=False)
 
 
+def _page_shows(follows_t: bool) -> None:
+    """The page said which step it shows: a page drawn from t (the Walkthrough) redraws."""
+    if steps.reported(st.session_state["share-link"].get("shown")) and follows_t:
+        st.session_state.redraw = True
+
+
 def _slug(ctx: Context) -> str:
     spec = ctx.spec
     return f"perceptron-seed{spec.seed}-lr{spec.learning_rate:g}-{spec.iterations}it"
 
 
-def panel(ctx: Context) -> None:
-    """One expander with the share link and both downloads (the files built only on click)."""
+@st.fragment
+def panel(ctx: Context, follows_t: bool) -> None:
+    """One expander with the share link and both downloads (the files built only on click).
+
+    ``follows_t``: the page is drawn from the server's t, so it asks the page for its step.
+    """
     with st.expander("Share and export", icon=":material/share:", expanded=False):
         st.caption(
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
-        _link(key="share-link", data={"link": links.share_link()})
+        data = {**steps.chosen(), "follow": follows_t, "settings": links.page_settings()}
+        _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(follows_t))
         if not st.session_state.get("data_in_link", True):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
@@ -55,3 +71,5 @@ def panel(ctx: Context) -> None:
             on_click="ignore",
             help="A numpy-only script that reproduces this run and prints the same weights.",
         )
+    if st.session_state.pop("redraw", False):
+        st.rerun()  # the whole page, at the step the page showed

@@ -1,9 +1,10 @@
-"""The step t as the server knows it: from a link, from the page's reports, or moved here.
+"""The step t as the server knows it: from a link, from the page, or moved here.
 
-On the Train page the browser owns t (``ui/static/player.js``) and reports it;
-the server needs it only for the URL, the Walkthrough and the share panel. When
-the server moves t itself (a link's ``t``, the Walkthrough's buttons), it bumps
-``t_epoch`` so the Train page adopts the new step instead of the one it remembers.
+The browser owns t (``ui/static/url.js``): the server needs it only to draw the
+Walkthrough. It starts from a link's ``t``; the page tells it what it shows when
+a page drawn from t opens (``ui/sharing.py``); and the Walkthrough's buttons move
+it here. Each move here bumps ``t_epoch``, so the page adopts the server's step
+instead of the one it remembers.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from typing import Any
 
 import streamlit as st
 
-from perceptron.settings import SETTINGS
+from views.sampling import jump_stops
 
 
 def current(last: int) -> int:
     """The step to show, clamped to this run (a link's ``t`` is applied on first use)."""
     state = st.session_state
     if "t" not in state:
-        wanted = state.get("url_t") or 0
+        wanted = (state.get("link") or {}).get("t") or 0
         if wanted > last:
-            state.setdefault("url_notices", []).append(
+            state.url_notices.append(
                 f"t: step {wanted:,} is beyond this run's end; showing step {last:,}"
             )
         state.t = wanted
@@ -30,41 +31,33 @@ def current(last: int) -> int:
     return state.t
 
 
-def view() -> str:
-    """The surface view: what the page reported, else a link's, else the default."""
-    state = st.session_state
-    if "view" not in state:
-        state.view = state.get("url_view") or SETTINGS["view"].default
-    return state.view
+def chosen() -> dict[str, int]:
+    """The step the server last chose, and when: the page adopts it once per epoch."""
+    return {"t": st.session_state.t, "epoch": st.session_state.t_epoch}
 
 
 def move(t: int) -> None:
-    """The server moves t (the Walkthrough's buttons): the Train page will adopt it."""
+    """The server moves t (the Walkthrough's buttons): the page will adopt it."""
     state = st.session_state
     state.t = t
-    state.t_epoch = state.get("t_epoch", 0) + 1
+    state.t_epoch += 1
 
 
-def reported(values: Any) -> None:
-    """What the page said it shows; anything malformed is ignored, never trusted."""
-    if not isinstance(values, dict):
-        return
-    state = st.session_state
-    t = values.get("t")
-    if isinstance(t, int) and not isinstance(t, bool) and t >= 0:
-        state.t = t
-    if values.get("view") in (SETTINGS["view"].choices or {}):
-        state.view = values["view"]
+def reported(values: Any) -> bool:
+    """Take the step the page says it shows; anything malformed is ignored, never trusted.
 
-
-def next_decade(t: int, last: int) -> int:
-    """The big forward jump: 0 → 1 → 10 → 100 → … → last (as ``player.js`` does)."""
-    return min(1, last) if t < 1 else min(last, 10 ** (len(str(t))))
+    True if the server's t changed.
+    """
+    t = values.get("t") if isinstance(values, dict) else None
+    if not isinstance(t, int) or isinstance(t, bool) or t < 0 or t == st.session_state.t:
+        return False
+    st.session_state.t = t
+    return True
 
 
 def _buttons(t: int, last: int) -> dict[str, tuple[str, int, bool]]:
     """Each button's label, the step it moves to, and whether it cannot move from ``t``."""
-    jump = next_decade(t, last)
+    jump = next((stop for stop in jump_stops(last) if stop > t), last)
     return {
         "reset": ("Reset", 0, t <= 0),
         "back": ("Back", t - 1, t <= 0),

@@ -21,6 +21,7 @@ from perceptron.history import History
 from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
 from views.geometry import check_drawable
+from views.sampling import jump_stops
 from views.landscape import landscape_chart
 from views.loss import loss_chart
 from views.output import heatmap_chart, surface_chart
@@ -61,6 +62,7 @@ def meta(h: History) -> dict[str, Any]:
     return {
         "steps": h.last_step + 1,
         "last": h.last_step,
+        "stops": jump_stops(h.last_step),
         "iterations": h.iterations,
         "diverged_at": h.diverged_at,
         "n_rows": h.n_rows,

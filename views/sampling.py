@@ -33,6 +33,16 @@ def drawn_steps(last: int, max_points: int = limits.MAX_DRAWN_POINTS) -> np.ndar
     return np.unique(np.clip(steps, 0, last))
 
 
+def jump_stops(last: int) -> list[int]:
+    """Where the big forward jump lands: 1, 10, 100 … below ``last``, then ``last``.
+
+    Listed here once and shipped to the page in the run's header, so the Train page's
+    ↑ key and the Walkthrough's button name the same targets.
+    """
+    stops = [10**k for k in range(len(str(max(last, 1)))) if 10**k < last]
+    return [*stops, last] if last > 0 else []
+
+
 def compact(values: np.ndarray) -> list[float]:
     """A line's values to 7 significant digits: drawn, not read digit by digit.
 

@@ -48,6 +48,8 @@ export class Chart {
     const layout = { ...themedLayout(rest, colours), autosize: true,
       margin: { ...(rest.margin || {}), t: 6 } }; // a legend above the plot makes its own room
     await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
+    if (this.destroyed) { this.Plotly.purge(this.div); return; }
+    if (this.sheet) this.sheet.stop();
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
       ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;
     if (!this.drawn) {
@@ -69,7 +71,10 @@ export class Chart {
     this.div.dataset.step = String(t);
   }
 
+  // Released with its page: observer, 3D redraws, Plotly's own listeners and WebGL context.
   destroy() {
+    this.destroyed = true;
+    if (this.sheet) this.sheet.stop();
     this.resizer.disconnect();
     this.save.remove();
     if (this.drawn) this.Plotly.purge(this.div);

@@ -1,26 +1,40 @@
 // A still chart (the Compare page's): drawn like the Train page's charts, themed from the
 // page it is on, so its text reads in light and dark and follows a switch of theme.
 import { Chart } from "./chart.js";
+import { Lifetime, mount, slot } from "./dom.js";
 import { loadPlotly } from "./plotly.js";
-import { slot } from "./stage.js";
 import { colourKey, pageColours } from "./theme.js";
 
-export function render({ data, parentElement }) {
-  let box = parentElement.__labFigure;
-  if (!box || !box.root.isConnected) {
-    const root = document.createElement("div");
-    root.className = "lab-stage lab-figure";
-    parentElement.appendChild(root);
-    box = parentElement.__labFigure = { root, slot: slot(root, data.name) };
+class Figure {
+  constructor(parentElement, { data }) {
+    this.lifetime = new Lifetime();
+    this.root = document.createElement("div");
+    this.root.className = "lab-stage lab-figure";
+    parentElement.appendChild(this.root);
+    this.slot = slot(this.root, data.name);
   }
-  box.root.dataset.mode = data.presenter ? "presenter" : "normal";
-  const colours = pageColours(box.root);
-  const key = `${colourKey(colours)}|${data.figure}`;
-  if (box.key === key) return; // called again with the same figure and theme
-  box.key = key;
-  loadPlotly(data.plotly).then((Plotly) => {
-    box.chart = box.chart || new Chart(box.slot, data.name, Plotly);
-    return box.chart.draw({ figure: JSON.parse(data.figure), marks: [] }, null, colours, 0);
-  }).then(() => { box.root.dataset.ready = "true"; },
-          (error) => console.error("Perceptron Lab figure", error));
+
+  update({ data }) {
+    this.root.dataset.mode = data.presenter ? "presenter" : "normal";
+    const colours = pageColours(this.root);
+    const key = `${colourKey(colours)}|${data.figure}`;
+    if (this.key === key) return; // called again with the same figure and theme
+    this.key = key;
+    loadPlotly(data.plotly).then((Plotly) => {
+      if (this.lifetime.ended) return null;
+      this.chart = this.chart || new Chart(this.slot, data.name, Plotly);
+      return this.chart.draw({ figure: JSON.parse(data.figure), marks: [] }, null, colours, 0);
+    }).then(() => { this.root.dataset.ready = "true"; },
+            (error) => console.error("Perceptron Lab figure", error));
+  }
+
+  destroy() {
+    this.lifetime.end();
+    if (this.chart) this.chart.destroy();
+    this.root.remove();
+  }
+}
+
+export function render(component) {
+  return mount(component, Figure);
 }

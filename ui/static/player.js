@@ -18,20 +18,19 @@ export function stepAt(last, fraction) {
   return Math.min(last, Math.max(0, Math.floor(step + 1e-9)));
 }
 
-// The big forward jump: 0 → 1 → 10 → 100 → … → last.
-export function nextDecade(t, last) {
-  if (t < 1) return Math.min(1, last);
-  return Math.min(last, 10 ** (Math.floor(Math.log10(t) + 1e-12) + 1));
+// The big forward jump: the first of the run's stops past t (1, 10, 100 … and its last step,
+// listed by the server, so the Walkthrough's "To …" button names the same target).
+export function nextStop(t, stops, last) {
+  const next = stops.find((stop) => stop > t);
+  return next === undefined ? last : next;
 }
 
 export class Player {
-  // alive() says whether anything still shows this player: a page switch removes the stage,
-  // and a clock left running would keep moving (and reporting) a step nobody sees.
   constructor(last, { now = () => performance.now(), frame = (fn) => requestAnimationFrame(fn),
-                      cancel = (id) => cancelAnimationFrame(id), alive = () => true } = {}) {
+                      cancel = (id) => cancelAnimationFrame(id) } = {}) {
     this.clock = { now, frame, cancel };
-    this.alive = alive;
     this.last = Math.max(0, last);
+    this.stops = [];
     this.t = 0;
     this.playing = false;
     this.speed = "Normal";
@@ -57,11 +56,17 @@ export class Player {
   reset() { this.seek(0, "reset"); }
   back() { this.seek(this.t - 1, "back"); }
   forward() { this.seek(this.t + 1, "step"); }
-  jump() { this.seek(nextDecade(this.t, this.last), "jump"); }
+  jump() { this.seek(this.nextStop(), "jump"); }
 
-  setLast(last) {
+  // A new run: its last step, and where its big jumps land.
+  setLast(last, stops = []) {
     this.last = Math.max(0, last);
+    this.stops = stops;
     if (this.t > this.last) this.seek(this.last, "clamp");
+  }
+
+  nextStop() {
+    return nextStop(this.t, this.stops, this.last);
   }
 
   // A new speed applies from the step on screen, so the picture never jumps.
@@ -105,10 +110,6 @@ export class Player {
 
   tick(time) {
     if (!this.playing) return;
-    if (!this.alive()) {
-      this.stopClock();
-      return;
-    }
     const elapsed = (this.clock.now() - this.started) / 1000;
     const fraction = this.from + elapsed / SPEEDS[this.speed];
     const t = stepAt(this.last, fraction);

@@ -1,15 +1,17 @@
 // Plotly.js, loaded once per page from the app's own server (the plotly package's bundle,
 // served as a static component folder: no CDN, so it works offline).
+let loading = null;
+
 export function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__labPlotly) {
-    window.__labPlotly = new Promise((resolve, reject) => {
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = url;
       script.onload = () => resolve(window.Plotly);
-      script.onerror = reject;
+      script.onerror = (error) => { loading = null; reject(error); };
       document.head.appendChild(script);
     });
   }
-  return window.__labPlotly;
+  return loading;
 }

@@ -52,7 +52,13 @@ export function sheetUpdate(div, marks, run, t) {
 
 export class Sheet {
   constructor(div, Plotly, marks) {
-    Object.assign(this, { div, Plotly, marks, drawing: false, wanted: null, shown: null });
+    Object.assign(this, { div, Plotly, marks, drawing: false, wanted: null, shown: null, timer: 0 });
+  }
+
+  // No redraw after its chart is gone (or replaced by a new run's sheet).
+  stop() {
+    clearTimeout(this.timer);
+    this.stopped = true;
   }
 
   // Ask for step t; the newest request wins once the previous redraw is done.
@@ -63,7 +69,7 @@ export class Sheet {
 
   draw() {
     const next = this.wanted;
-    if (!next || (this.shown && this.shown.run === next.run && this.shown.t === next.t)) return;
+    if (this.stopped || !next || (this.shown && this.shown.run === next.run && this.shown.t === next.t)) return;
     this.drawing = true;
     this.wanted = null;
     const { update, traces } = sheetUpdate(this.div, this.marks, next.run, next.t);
@@ -71,7 +77,7 @@ export class Sheet {
       this.shown = next;
       // In software rendering a WebGL redraw stalls the whole page's next frame: leave the
       // 2-D charts a few frames of their own before the next one.
-      setTimeout(() => { this.drawing = false; this.draw(); }, GAP_MS);
+      this.timer = setTimeout(() => { this.drawing = false; this.draw(); }, GAP_MS);
     };
     if (!traces.length) { done(); return; }
     this.Plotly.restyle(this.div, update, traces).then(done, done);

@@ -1,7 +1,8 @@
 // The transport: buttons, slider, speed and view, and their keys. Each control only asks
 // the Player to move; the Player says what changed and everything redraws from t.
-import { nextDecade, SPEEDS } from "./player.js";
 import { whole } from "./format.js";
+import { SPEEDS } from "./player.js";
+import { viewLabels } from "./url.js";
 
 const ICONS = {
   reset: "M6 6h2v12H6zm3.5 6 8.5 6V6z",
@@ -85,7 +86,7 @@ export class Transport {
     scrub.appendChild(this.slider);
     box.appendChild(scrub);
     this.copy = button(box, "copy", `${icon("link")}<span>Link</span>`, "Copy a link to exactly this: data, settings, view and step");
-    this.view = segmented(viewBox, "view", { heatmap: "Heat map", "3d": "3D" }, "Surface view");
+    this.view = segmented(viewBox, "view", viewLabels(), "Surface view");
 
     this.reset.onclick = () => player.reset();
     this.back.onclick = () => player.back();
@@ -108,7 +109,7 @@ export class Transport {
   // Labels and states that follow t: the jump names its target, edges disable moves.
   show(view) {
     const { t, last, playing, speed } = this.player;
-    const target = nextDecade(t, last);
+    const target = this.player.nextStop();
     this.jump.querySelector(".lab-jump-label").textContent = `To ${whole(target)}`;
     this.jump.title = `Jump to step ${whole(target)}: the next power of ten (↑)`;
     this.back.disabled = t <= 0;
@@ -128,6 +129,7 @@ export class Transport {
     if (view) this.view.buttons.forEach((v) => v.setAttribute("aria-pressed", String(v.dataset.value === view)));
   }
 
+  // The page is leaving: its keys must not act on the next page.
   destroy() {
     document.removeEventListener("keydown", this.onKey);
   }

@@ -1,7 +1,7 @@
 // The player's clock and moves, with a fake clock: no browser needed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Player, fractionAt, stepAt, nextDecade, SPEEDS } from "../player.js";
+import { Player, fractionAt, stepAt, nextStop, SPEEDS } from "../player.js";
 
 function fakeClock() {
   const clock = { time: 0, queue: [], now: () => clock.time };
@@ -33,14 +33,15 @@ test("the log scale is offset by PACE: about 30 steps in the first second of 15"
   assert.equal(fractionAt(0, 0), 1);
 });
 
-test("nextDecade walks 0, 1, 10, 100 … and stops at the last step", () => {
+test("jump walks the run's stops, 0, 1, 10, 100 … and its last step", () => {
+  const player = new Player(0, fakeClock());
+  player.setLast(10001, [1, 10, 100, 1000, 10000, 10001]); // views/sampling.jump_stops(10001)
   const seen = [];
-  let t = 0;
-  while (t < 10001) { t = nextDecade(t, 10001); seen.push(t); }
+  while (player.t < 10001) { player.jump(); seen.push(player.t); }
   assert.deepEqual(seen, [1, 10, 100, 1000, 10000, 10001]);
-  assert.equal(nextDecade(37, 10001), 100);
-  assert.equal(nextDecade(999, 500), 500);
-  assert.equal(nextDecade(0, 0), 0);
+  assert.equal(nextStop(37, [1, 10, 100, 500], 500), 100);
+  assert.equal(nextStop(499, [1, 10, 100, 500], 500), 500);
+  assert.equal(nextStop(0, [], 0), 0);
 });
 
 test("every press is exactly one step, however fast", () => {

@@ -1,7 +1,7 @@
-// The share link's query string as report.js rewrites it (withParams).
+// The share link's query string as url.js rewrites it (withParams), and the page's memory.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withParams } from "../report.js";
+import { adopt, onScreen, useContract, viewFromLabel, viewLabels, withParams } from "../url.js";
 
 const DEFAULTS = { t: 0, view: "Heat map" };
 
@@ -31,4 +31,24 @@ test("rows stay readable (commas and semicolons unescaped), other characters are
   assert.equal(back.get("data"), data);
   assert.equal(back.get("t"), "42");
   assert.equal(back.get("view"), "3D surface");
+});
+
+test("the page adopts the server's step once per epoch, then keeps its own", () => {
+  Object.assign(onScreen, { t: 0, view: null, epoch: null });
+  assert.equal(adopt({ t: 42, epoch: 0 }), true);
+  assert.equal(onScreen.t, 42);
+  onScreen.t = 50; // the student stepped on
+  assert.equal(adopt({ t: 42, epoch: 0 }), false); // a rerun that moved nothing
+  assert.equal(onScreen.t, 50);
+  assert.equal(adopt({ t: 7, epoch: 1 }), true); // the Walkthrough moved t
+  assert.equal(onScreen.t, 7);
+});
+
+test("views are named by the settings table's labels, both ways", () => {
+  useContract({ t: { default: 0, choices: {} },
+                view: { default: "heatmap", choices: { heatmap: "Heat map", "3d": "3D surface" } } });
+  assert.deepEqual(viewLabels(), { heatmap: "Heat map", "3d": "3D surface" });
+  assert.equal(viewFromLabel("3D surface"), "3d");
+  assert.equal(viewFromLabel("3d"), null);
+  assert.equal(viewFromLabel(null), null);
 });
