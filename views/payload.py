@@ -21,10 +21,10 @@ from perceptron.history import History
 from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
 from views.geometry import check_drawable
-from views.sampling import jump_stops
 from views.landscape import landscape_chart
 from views.loss import loss_chart
 from views.output import heatmap_chart, surface_chart
+from views.sampling import jump_stops
 from views.weights import weights_chart
 
 MAGIC, VERSION = b"PLAB", 1
