@@ -23,11 +23,11 @@ PAGE_OWNED = ("t", "view")
 def audit_once() -> None:
     """On a session's first run, note every query parameter the app will ignore."""
     state = st.session_state
-    if "url_notices" in state:
+    if "link" in state:
         return
     params = {key: st.query_params.get(key, "") for key in st.query_params}
-    state.url_notices = audit(params)
-    state.link = {}  # what the server itself takes from the link, once
+    # What the server takes from the link, once: what it ignored, and the rows and step.
+    state.link = {"ignored": audit(params)}
     cleaned = False
     for key, text in params.items():
         # Before any widget reads the link: an unusable value goes (the widget starts from
@@ -56,33 +56,28 @@ def restore_rows_once() -> None:
         state.base_preset = state.preset
 
 
-def write(key: str, value: object) -> None:
-    """Keep ``key`` in the URL only while it differs from its default."""
-    setting = SETTINGS[key]
-    if value is None or value == setting.default:
-        if key in st.query_params:
-            del st.query_params[key]
-    else:
-        text = setting.encode(value)
-        if st.query_params.get(key) != text:
-            st.query_params[key] = text
+def fits(rows: tuple) -> bool:
+    """Whether a link can carry these rows (``limits.MAX_URL_CHARS``)."""
+    return len(SETTINGS["data"].encode(rows)) <= limits.MAX_URL_CHARS
 
 
 def write_rows(rows: tuple, preset_rows: tuple) -> None:
     """Keep ``data=`` in the URL only while the rows differ from the chosen preset's, and fit.
 
-    A table too long for a link (``limits.MAX_URL_CHARS``) is left out, and the share
-    panel says so, rather than offering a link that would open on other data.
+    A table too long for a link is left out, and the share panel says so, rather than
+    offering a link that would open on other data.
     """
-    edited = tuple(rows) != tuple(preset_rows)
-    fits = len(SETTINGS["data"].encode(rows)) <= limits.MAX_URL_CHARS
-    st.session_state.data_in_link = fits or not edited
-    write("data", rows if edited and fits else None)
+    if tuple(rows) != tuple(preset_rows) and fits(rows):
+        text = SETTINGS["data"].encode(rows)
+        if st.query_params.get("data") != text:
+            st.query_params["data"] = text
+    elif "data" in st.query_params:
+        del st.query_params["data"]
 
 
 def notices() -> None:
     """Tell the user, once, what a shared link contained that could not be used."""
-    ignored = st.session_state.get("url_notices") or []
+    ignored = st.session_state.link["ignored"]
     if ignored:
         st.warning(
             "Some settings in this link were ignored and left at their defaults: "

@@ -43,7 +43,7 @@ def panel(ctx: Context, follows_t: bool) -> None:
         )
         data = {**steps.chosen(), "follow": follows_t, "settings": links.page_settings()}
         _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(follows_t))
-        if not st.session_state.get("data_in_link", True):
+        if not links.fits(ctx.spec.rows):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
                 "characters), so the link opens on the preset's rows. Share the table itself: "

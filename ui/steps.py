@@ -20,9 +20,9 @@ def current(last: int) -> int:
     """The step to show, clamped to this run (a link's ``t`` is applied on first use)."""
     state = st.session_state
     if "t" not in state:
-        wanted = (state.get("link") or {}).get("t") or 0
+        wanted = state.link.get("t") or 0
         if wanted > last:
-            state.url_notices.append(
+            state.link["ignored"].append(
                 f"t: step {wanted:,} is beyond this run's end; showing step {last:,}"
             )
         state.t = wanted
