@@ -65,15 +65,17 @@ export class Lifetime {
 // The components-v2 contract in one place: one unit per element, updated on every run and
 // destroyed when the element leaves the page. Streamlit may also call a stale render's
 // cleanup while the element stays (its data changed while the module was loading), so the
-// unit is destroyed only once its element is really gone.
+// unit is destroyed only once its element is really gone. The cleanup holds the element,
+// never the unit: Streamlit may keep a cleanup it has called, and with it whatever it holds.
 export function mount(component, Unit) {
   const { parentElement } = component;
   let unit = parentElement.__labUnit;
   if (!unit || unit.lifetime.ended) unit = parentElement.__labUnit = new Unit(parentElement, component);
   unit.update(component);
   return () => setTimeout(() => {
-    if (parentElement.isConnected || unit.lifetime.ended) return;
-    unit.destroy();
-    if (parentElement.__labUnit === unit) delete parentElement.__labUnit;
+    const mounted = parentElement.__labUnit;
+    if (parentElement.isConnected || !mounted) return;
+    delete parentElement.__labUnit;
+    mounted.destroy();
   }, 0);
 }
