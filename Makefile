@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-ui bench-load bench-hall screenshots clean
+.PHONY: run test lint format bench bench-ui bench-load bench-hall bench-soak screenshots clean
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py
@@ -32,6 +32,10 @@ bench-load: $(VENV)/.dev-deps
 
 bench-hall: $(VENV)/.dev-deps
 	$(PY) benchmarks/bench_hall.py
+
+# One tab through a lecture: 60 cycles of Steps, Play and page switches (6-9 minutes).
+bench-soak: $(VENV)/.dev-deps
+	$(PY) benchmarks/bench_soak.py
 
 # The README's screenshots (docs/train.png, docs/presenter.png), from the running app.
 screenshots: $(VENV)/.dev-deps
