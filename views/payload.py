@@ -33,6 +33,12 @@ CHARTS = (heatmap_chart, surface_chart, landscape_chart, weights_chart, errors_c
 """Every chart of the Train page, each a view unit that owns its still parts and marks."""
 
 
+def typed_bytes(values: np.ndarray) -> tuple[str, bytes]:
+    """(dtype code, little-endian bytes) of an array as the page reads it into a typed array."""
+    code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
+    return code, np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
+
+
 def run_arrays(h: History) -> dict[str, np.ndarray]:
     """What the page needs per step: exact weights, loss, rows right, shown rows' predictions.
 
@@ -84,8 +90,7 @@ def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]
         arrays.update(chart.pop("arrays", {}))
     layout, chunks, offset = {}, [], 0
     for name, values in arrays.items():
-        code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
-        raw = np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
+        code, raw = typed_bytes(values)
         layout[name] = {"dtype": code, "shape": list(values.shape), "offset": offset}
         chunks.append(raw + bytes(-len(raw) % 8))
         offset += len(chunks[-1])
