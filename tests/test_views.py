@@ -604,7 +604,7 @@ def test_an_infinite_first_loss_travels_as_infinity(blobs):
     assert arrays["loss"][0] == np.inf and arrays["loss"][1:].tolist() == [0.0, 0.0, 0.0]
 
 
-def test_a_diverged_run_sends_its_drawable_steps_only(diverged, blobs):
+def test_a_diverged_run_sends_its_shown_steps_only(diverged, blobs):
     header, arrays = payload.unpack(blobs["diverged"])
     assert arrays["weights"].shape == (40, 3) and header["meta"]["steps"] == 40
     assert header["meta"]["diverged_at"] == 40 and np.isfinite(arrays["weights"]).all()
