@@ -9,7 +9,7 @@ from perceptron.diagnostics import diagnose, summary
 from perceptron.settings import LEARNING_RATES
 from ui import figure, shell
 from ui.run import affordable_iterations, train_compare
-from views.compare import compare_landscape_figure, compare_loss_figure
+from views.compare import compare_landscape_chart, compare_loss_chart
 
 
 def findings(shown: list, labels: list[str]) -> str:
@@ -77,8 +77,8 @@ labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 
 left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)
 for column, build, name in (
-    (left, compare_landscape_figure, "compare-paths"),
-    (right, compare_loss_figure, "compare-loss"),
+    (left, compare_landscape_chart, "compare-paths"),
+    (right, compare_loss_chart, "compare-loss"),
 ):
     with column:
         figure.show(build(shown, labels, presenter=ctx.presenter), name, ctx.presenter)

@@ -55,6 +55,7 @@ from tests.screens_support import (
     overlap,
     start_on_port,
 )
+from views.landscape_layer import LEVELS
 
 pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
@@ -599,6 +600,19 @@ SUMMARY_ROWS_JS = """
 """
 
 
+LANDSCAPE_BANDS_JS = """() => {
+  const canvas = document.querySelector('.lab-chart-compare-paths canvas.lab-field');
+  if (!canvas || !canvas.width) return 0;
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const colours = new Set();
+  for (let i = 0; i < data.length; i += 4) {
+    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  }
+  return colours.size;
+}"""
+"""Distinct colours on Compare's landscape canvas: Train's banded image (views/landscape_layer)."""
+
+
 def test_compare_eight_runs_reads_clearly(server, new_page):
     page = open_page(new_page, server, "compare", 2, 1280, 800)
     pick_rates(page, ["0.001", "0.01", "0.5", "2", "100"])
@@ -613,6 +627,8 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
     assert not legend_clashes(parts, "titles"), legend_clashes(parts, "titles")
     bars = [p for p in parts if p["colourbarTicks"]]
     assert bars, "no colour bar on Compare"
+    bands = page.evaluate(LANDSCAPE_BANDS_JS)
+    assert 2 <= bands <= LEVELS, f"Compare's landscape: {bands} colours, not Train's bands"
     for p in bars:
         ticks = p["colourbarTicks"]
         assert len(ticks) <= 6, f"{len(ticks)} colour-bar labels: {[t['text'] for t in ticks]}"

@@ -288,7 +288,7 @@ def test_divergence_is_recorded_not_raised(X, y, seed, lr, objective):
 
 def test_infinite_initial_loss_keeps_step_zero():
     # Inputs near the float maximum overflow the first logit to -inf with target 1: the
-    # initial loss is honestly infinite, but the run itself recovers and is drawable.
+    # initial loss is honestly infinite, but the run itself recovers and every step is shown.
     seed = next(s for s in range(100) if (perceptron.initial_weights(s, 2) < -0.6).all())
     h = perceptron.train(
         [[1.5e308, 1.5e308]], [1], seed=seed, iterations=3, objective="cross_entropy"

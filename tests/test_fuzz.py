@@ -164,10 +164,10 @@ def assert_trains_or_names_cells(table: pd.DataFrame) -> perceptron.History | No
 def check_history(history: perceptron.History) -> None:
     end = history.last_step
     assert 0 <= end <= history.iterations
-    drawable = slice(0, end + 1)
-    assert np.isfinite(history.weights[drawable]).all()
-    assert np.isfinite(history.loss[drawable]).all()
-    predictions = history.predictions[drawable]
+    shown = slice(0, end + 1)
+    assert np.isfinite(history.weights[shown]).all()
+    assert np.isfinite(history.loss[shown]).all()
+    predictions = history.predictions[shown]
     assert np.isfinite(predictions).all()
     assert ((predictions >= 0) & (predictions <= 1)).all()
     if history.diverged_at is not None:

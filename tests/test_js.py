@@ -25,7 +25,8 @@ import perceptron
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.history import history_from_weights
 from perceptron.settings import LOSS_LABELS
-from views import payload
+from ui.figure import backdrop
+from views import compare, payload
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "ui" / "static"
@@ -266,3 +267,44 @@ def test_the_3d_sheet_is_the_output_at_step_t(shown):
         for x1, x2, z in zip(update["x"][line], update["y"][line], update["z"][line], strict=True):
             assert z == 0.5
             assert w[0] * x1 + w[1] * x2 + b == pytest.approx(0, abs=1e-9 * (1 + abs(b)))
+
+
+# --- parity: Compare's landscape, as ui/figure.py sends it -------------------------------------
+
+BACKDROP_JS = """
+import { readFileSync } from "node:fs";
+import { decode, decodeArrays } from "./ui/static/payload.js";
+import { slicePixels } from "./ui/static/field.js";
+const paint = (layer, slices) =>
+  Buffer.from(slicePixels(slices.data, slices.shape[1], layer.lut, layer.levels).pixels);
+const sent = JSON.parse(readFileSync(0, "utf8"));
+const compare = decodeArrays(sent.arrays).slices;
+const { header, arrays } = decode(new Uint8Array(readFileSync(process.argv[1])));
+const [layer] = header.charts.landscape.layers;
+console.log(JSON.stringify({ shape: compare.shape, levels: Array.from(compare.data),
+  samePixels: paint(sent.layers[0], compare).equals(paint(layer, arrays.slices)) }));
+"""
+
+
+def test_the_page_paints_compares_landscape_as_trains():
+    """Compare's arrays reach field.js byte for byte: for one run, the very pixels of Train's."""
+    run = notebook()
+    sent = backdrop(compare.compare_landscape_chart([run], ["notebook"]))
+    blob = payload.pack(run, "x", False, [])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "notebook.bin"
+        path.write_bytes(blob)
+        done = subprocess.run(
+            [node_binary(), "--input-type=module", "-e", BACKDROP_JS, str(path)],
+            input=sent,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    page = json.loads(done.stdout)
+    _, arrays = payload.unpack(blob)
+    assert page["shape"] == list(arrays["slices"].shape)
+    assert page["levels"] == arrays["slices"].ravel().tolist()
+    assert page["samePixels"]

@@ -25,15 +25,19 @@ from perceptron.history import history_from_weights
 from perceptron.landscape import loss_landscape
 from perceptron.settings import RunSpec
 from ui import run as run_module
+from ui.figure import backdrop
 from views import compare, payload
 from views.errors import errors_chart
-from views.geometry import input_box
-from views.landscape import GRID, decade_ticks, landscape_chart
+from views.geometry import input_box, landscape_window, weights_2d
+from views.landscape import landscape_chart
+from views.landscape_layer import GRID, LEVELS
 from views.loss import LOSS_NAMES, loss_chart
 from views.output import heatmap_chart, surface_chart
+from views.sampling import decade_ticks
 from views.style import (
     LOGIT_SPAN,
     LOSS_FLOOR,
+    LOSS_LUT,
     ROW_COLOURS,
     row_colour,
     weight_colour,
@@ -403,11 +407,9 @@ def test_several_sorted_slices_span_the_runs_bias(runs, blobs, run_name):
     assert bias[-1] == pytest.approx(drawn.max(), abs=1e-12)
 
 
-@pytest.mark.parametrize("run_name", ["notebook", "biased", "diverged", "zero"])
-def test_slice_levels_decode_to_log10_loss(runs, blobs, run_name):
+def assert_slices_are_log10_loss(run, arrays, low, high, window) -> None:
     """level / 255 over the colour bar's range is log10(loss) at the grid point, to a level."""
-    run = runs[run_name]
-    arrays, low, high, (x0, x1), (y0, y1) = slice_expectations(blobs[run_name])
+    (x0, x1), (y0, y1) = window
     level = (high - low) / 255 if high > low else 1 / 255
     rng = np.random.RandomState(3)
     cells = [(0, 0), (0, GRID - 1), (GRID - 1, 0), (GRID - 1, GRID - 1), (15, 15), (3, 27)]
@@ -423,7 +425,13 @@ def test_slice_levels_decode_to_log10_loss(runs, blobs, run_name):
                 )[0, 0]  # fmt: skip
             expected = math.log10(min(max(value, LOSS_FLOOR), 1e300))
             decoded = low + arrays["slices"][k, i, j] / 255 * (high - low)
-            assert abs(decoded - expected) <= level + 1e-9, (run_name, k, i, j)
+            assert abs(decoded - expected) <= level + 1e-9, (k, i, j)
+
+
+@pytest.mark.parametrize("run_name", ["notebook", "biased", "diverged", "zero"])
+def test_slice_levels_decode_to_log10_loss(runs, blobs, run_name):
+    arrays, low, high, w1, w2 = slice_expectations(blobs[run_name])
+    assert_slices_are_log10_loss(runs[run_name], arrays, low, high, (w1, w2))
 
 
 # --- weights, errors, loss ----------------------------------------------------------------
@@ -596,7 +604,7 @@ def test_an_infinite_first_loss_travels_as_infinity(blobs):
     assert arrays["loss"][0] == np.inf and arrays["loss"][1:].tolist() == [0.0, 0.0, 0.0]
 
 
-def test_a_diverged_run_sends_its_drawable_steps_only(diverged, blobs):
+def test_a_diverged_run_sends_its_shown_steps_only(diverged, blobs):
     header, arrays = payload.unpack(blobs["diverged"])
     assert arrays["weights"].shape == (40, 3) and header["meta"]["steps"] == 40
     assert header["meta"]["diverged_at"] == 40 and np.isfinite(arrays["weights"]).all()
@@ -712,7 +720,7 @@ def finite_everywhere(fig: go.Figure) -> bool:
 
 def test_compare_landscape_one_path_per_run(compared):
     labels = [f"run {i}" for i in range(len(compared))]
-    fig = compare.compare_landscape_figure(compared, labels)
+    fig = compare.compare_landscape_chart(compared, labels).figure
     for run, label in zip(compared, labels, strict=True):
         path = fig_by_name(fig, label)
         steps = np.asarray(path.customdata)
@@ -726,16 +734,68 @@ def test_compare_landscape_one_path_per_run(compared):
     assert list(start.x) == [r.weights[0, 0] for r in compared]
     assert list(end.x) == [r.weights[r.last_step, 0] for r in compared]
     assert list(end.marker.color) == colours
-    contour = fig_by_name(fig, "loss")
-    z = np.asarray(contour.z, dtype=float)
-    assert z.max() - z.min() >= 6, "this landscape spans many decades"
-    assert len(contour.colorbar.tickvals) <= 5
     assert finite_everywhere(fig)
+
+
+def test_compare_paints_the_first_runs_landscape_behind_the_paths(compared):
+    """The layer Train paints: the window around every path, 16 bands, the loss at b = 0."""
+    chart = compare.compare_landscape_chart(compared, [f"run {i}" for i in range(len(compared))])
+    [layer] = chart.layers
+    w1, w2 = landscape_window([weights_2d(r) for r in compared])
+    assert layer == {"kind": "slices", "lut": LOSS_LUT, "levels": LEVELS, "x": w1, "y": w2}
+    layout = chart.figure.layout
+    assert list(layout.xaxis.range) == w1 and list(layout.yaxis.range) == w2
+    slices = chart.arrays["slices"]
+    assert slices.shape == (1, GRID, GRID) and slices.dtype == np.uint8
+    assert chart.arrays["slice_bias"].tolist() == [0.0]
+    scale = fig_by_name(chart.figure, "loss scale").marker
+    assert scale.cmax - scale.cmin >= 6, "this landscape spans many decades"
+    assert len(scale.colorbar.tickvals) <= 5
+    assert not [t for t in chart.figure.data if t.type == "contour"], "no second landscape"
+    assert_slices_are_log10_loss(compared[0], chart.arrays, scale.cmin, scale.cmax, (w1, w2))
+
+
+def test_compare_with_a_bias_paints_the_slice_at_zero(biased, diverged):
+    chart = compare.compare_landscape_chart([biased, diverged], ["a", "b"])
+    assert chart.arrays["slice_bias"].tolist() == [0.0]
+    assert chart.arrays["slices"].shape == (1, GRID, GRID)
+    scale = fig_by_name(chart.figure, "loss scale").marker
+    [layer] = chart.layers
+    window = (layer["x"], layer["y"])
+    assert_slices_are_log10_loss(biased, chart.arrays, scale.cmin, scale.cmax, window)
+    assert "slice at bias b = 0" in chart.figure.layout.title.text
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_compare_and_train_draw_one_landscape_alike(h, presenter):
+    """One pipeline: for one run, Compare sends exactly Train's layer, grid and colour bar."""
+    chart = compare.compare_landscape_chart([h], ["notebook"], presenter=presenter)
+    train = landscape_chart(h, presenter)
+    assert chart.layers == train["layers"]
+    assert chart.arrays.keys() == train["arrays"].keys()
+    for name, values in train["arrays"].items():
+        np.testing.assert_array_equal(chart.arrays[name], values)
+    [scale] = [t for t in chart.figure.to_plotly_json()["data"] if t["name"] == "loss scale"]
+    assert json.loads(json.dumps(scale)) == json.loads(json.dumps(by_name(train, "loss scale")))
+
+
+def test_the_page_gets_compares_arrays_as_base64_bytes(compared):
+    """What ui/figure.py sends beside the figure decodes back to the exact arrays."""
+    labels = [f"run {i}" for i in range(len(compared))]
+    chart = compare.compare_landscape_chart(compared, labels)
+    sent = json.loads(backdrop(chart))
+    assert sent["layers"] == chart.layers
+    for name, values in chart.arrays.items():
+        spec = sent["arrays"][name]
+        raw = np.frombuffer(base64.b64decode(spec["bdata"]), payload.DTYPES[spec["dtype"]])
+        np.testing.assert_array_equal(raw.reshape(spec["shape"]), values)
+    loss = json.loads(backdrop(compare.compare_loss_chart(compared, labels)))
+    assert loss == {"layers": [], "arrays": {}}
 
 
 def test_compare_loss_one_line_per_run(compared):
     labels = [f"run {i}" for i in range(len(compared))]
-    fig = compare.compare_loss_figure(compared, labels)
+    fig = compare.compare_loss_chart(compared, labels).figure
     assert [fig_by_name(fig, label).name for label in labels] == labels
     assert len({fig_by_name(fig, label).line.color for label in labels[:6]}) == 6
     end = fig_by_name(fig, "end")
@@ -748,19 +808,20 @@ def test_compare_loss_one_line_per_run(compared):
 
 def test_compare_draws_a_diverged_run_without_nan(diverged, biased):
     labels = ["diverged", "fine"]
-    for build in (compare.compare_landscape_figure, compare.compare_loss_figure):
-        fig = build([diverged, biased], labels)
+    for build in (compare.compare_landscape_chart, compare.compare_loss_chart):
+        fig = build([diverged, biased], labels).figure
         assert finite_everywhere(fig), build.__name__
         assert fig_by_name(fig, "end").marker.symbol[0] == "x"
-    fig = compare.compare_landscape_figure([diverged, biased], labels)
+    fig = compare.compare_landscape_chart([diverged, biased], labels).figure
     assert "slice at bias b = 0" in fig.layout.title.text
 
 
 def test_compare_checks_labels_and_handles_no_runs(compared):
     with pytest.raises(ValueError, match="labels"):
-        compare.compare_loss_figure(compared, ["a"])
-    assert len(compare.compare_loss_figure([], []).data) == 0
-    assert len(compare.compare_landscape_figure([], []).data) == 0
+        compare.compare_loss_chart(compared, ["a"])
+    assert len(compare.compare_loss_chart([], []).figure.data) == 0
+    empty = compare.compare_landscape_chart([], [])
+    assert len(empty.figure.data) == 0 and empty.layers == [] and empty.arrays == {}
 
 
 def test_row_colours_cycle_through_six():

@@ -21,10 +21,14 @@ def _reset_session() -> None:
 def friendly_errors() -> Iterator[None]:
     """On an unexpected error show a friendly message and a way out; log the details.
 
-    Used at every page boundary and inside every fragment (Streamlit would
-    otherwise draw a fragment's exception itself, traceback included).
-    Streamlit's own control flow (``st.rerun``, ``st.stop``) derives from
-    BaseException and passes through untouched.
+    Wraps the whole script run, once (``guarded`` in ``app.py``): every page and
+    the shared sidebar. No fragment is wrapped on its own: the one fragment, the
+    sidebar's report element (``ui/stage.reports``), meets an error the Streamlit
+    way, with Streamlit's error box (no details: ``showErrorDetails = "none"``).
+    On a full run that error then reaches here too, as a
+    ``FragmentHandledException``, and this message follows the box; on the
+    fragment's own reruns it never reaches here. Streamlit's own control flow
+    (``st.rerun``, ``st.stop``) derives from BaseException and passes through.
     """
     try:
         yield

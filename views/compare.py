@@ -2,39 +2,46 @@
 
 All runs are drawn on the first run's landscape (same data, same loss); with a
 bias the slice is at b = 0, since each run's bias differs and one slice must
-serve them all. These are static figures, drawn by ``st.plotly_chart``, which
-themes them like the page it is on.
+serve them all. The landscape is Train's (``views/landscape_layer.py``): the
+same grid, bands, colours and colour bar, painted by the page behind the axes.
+These are still charts, drawn by the lab's own element (``ui/figure.py``) like
+the Train page's, so they read alike in light and dark.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
 from perceptron.history import History
-from perceptron.landscape import loss_landscape
 from views.geometry import landscape_window, weights_2d
+from views.landscape_layer import landscape_layer
 from views.loss import LOSS_NAMES, loss_values
 from views.sampling import (
     compact,
-    decade_ticks,
     drawn_steps,
     iteration_axis,
     log_axis,
     points_per_trace,
 )
-from views.style import (
-    LOSS_COLOURSCALE,
-    LOSS_FLOOR,
-    axis,
-    base_layout,
-    colour_bar,
-    run_style,
-    style,
-)
+from views.style import LOSS_FLOOR, axis, base_layout, run_style, style
+
+
+@dataclass(frozen=True)
+class CompareChart:
+    """A still figure, and what the page paints behind its axes (``layers``, reading ``arrays``).
+
+    The layers and arrays have the shape of a Train chart's (``views/payload.py``),
+    so the page draws them with the same code.
+    """
+
+    figure: go.Figure
+    layers: list[dict[str, Any]] = field(default_factory=list)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _check(histories: Sequence[History], labels: Sequence[str]) -> None:
@@ -62,41 +69,20 @@ def _ends(
     }
 
 
-def _contour(h: History, w1: list[float], w2: list[float], presenter: bool) -> dict[str, Any]:
-    """Filled contour of log10(loss) over the window, at b = 0 when there is a bias."""
-    g1, g2 = np.linspace(*w1, 41), np.linspace(*w2, 41)
-    with np.errstate(all="ignore"):
-        loss = loss_landscape(h.X, h.y, g1, g2, h.objective, 0.0 if h.bias else None)
-        z = np.log10(np.clip(np.nan_to_num(loss, nan=LOSS_FLOOR), LOSS_FLOOR, 1e300))
-    return {
-        "type": "contour",
-        "x": g1,
-        "y": g2,
-        "z": z.astype(np.float32),
-        "colorscale": LOSS_COLOURSCALE,
-        "ncontours": 16,
-        "contours": {"coloring": "fill", "showlines": True},
-        "line": {"width": 0.5, "color": "rgba(0,0,0,0.25)"},
-        "colorbar": colour_bar("loss", presenter, **decade_ticks(float(z.min()), float(z.max()))),
-        "hovertemplate": "w1 = %{x:.4g}, w2 = %{y:.4g}<br>log₁₀ loss = %{z:.2f}<extra></extra>",
-        "name": "loss",
-        "showlegend": False,
-    }
-
-
-def compare_landscape_figure(
+def compare_landscape_chart(
     histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
-) -> go.Figure:
+) -> CompareChart:
     """Each run's (w1, w2) path on one landscape: squares start, circles end (× = diverged)."""
     _check(histories, labels)
     layout = base_layout("Paths on the loss landscape", presenter)
     if not histories:
-        return go.Figure(layout=layout)
+        return CompareChart(go.Figure(layout=layout))
     theme = style(presenter)
     planes = [weights_2d(h) for h in histories]
     w1, w2 = landscape_window(planes)
     first = histories[0]
-    data: list[dict[str, Any]] = [_contour(first, w1, w2, presenter)]
+    landscape = landscape_layer(first, w1, w2, [0.0] if first.bias else None, presenter)
+    data: list[dict[str, Any]] = [landscape.scale]
     budget = points_per_trace(len(histories) + 2)
     for i, (h, label, W) in enumerate(zip(histories, labels, planes, strict=True)):
         steps = drawn_steps(h.last_step, budget)
@@ -137,23 +123,23 @@ def compare_landscape_figure(
     )
     if first.bias:
         layout["title"]["text"] += " (slice at bias b = 0)"
-    layout["xaxis"] = axis("w1", presenter, range=w1, constrain="domain")
+    layout["xaxis"] = axis("w1", presenter, range=w1, constrain="domain", showgrid=False)
     layout["yaxis"] = axis(
-        "w2", presenter, range=w2, scaleanchor="x", scaleratio=1, constrain="domain"
+        "w2", presenter, range=w2, scaleanchor="x", scaleratio=1, constrain="domain", showgrid=False
     )
-    return go.Figure(data=data, layout=layout)
+    return CompareChart(go.Figure(data=data, layout=layout), [landscape.layer], landscape.arrays)
 
 
-def compare_loss_figure(
+def compare_loss_chart(
     histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
-) -> go.Figure:
+) -> CompareChart:
     """Each run's loss on log–log axes; a diverged run stops at its last finite step (×)."""
     _check(histories, labels)
     objective = histories[0].objective if histories else "squared"
     name = LOSS_NAMES.get(objective, objective)
     layout = base_layout(f"Loss over the iterations: {name}", presenter)
     if not histories:
-        return go.Figure(layout=layout)
+        return CompareChart(go.Figure(layout=layout))
     theme = style(presenter)
     budget = points_per_trace(len(histories))
     data: list[dict[str, Any]] = []
@@ -188,4 +174,4 @@ def compare_loss_figure(
     layout["xaxis"] = iteration_axis(max(h.last_step for h in histories), presenter)
     finals = np.concatenate([loss_values(h, np.arange(h.last_step + 1))[1] for h in histories])
     layout["yaxis"] = log_axis(f"{name} (log scale)", finals, presenter)
-    return go.Figure(data=data, layout=layout)
+    return CompareChart(go.Figure(data=data, layout=layout))

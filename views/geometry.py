@@ -13,19 +13,19 @@ WINDOW_CAP = 1e3
 """The landscape never spans beyond ±1e3: past that the sigmoid is flat, the grid says nothing."""
 
 
-def check_drawable(h: History) -> None:
+def check_two_inputs(h: History) -> None:
     """The charts draw the input plane (x1, x2): the app's tables have exactly two inputs."""
     if h.X.shape[1] != 2:
         raise ValueError(f"charts need two input columns (x1, x2), got {h.X.shape[1]}")
 
 
 def weights_2d(h: History) -> np.ndarray:
-    """(w1, w2) at every drawable step."""
+    """(w1, w2) at every shown step (0 … last_step: before any divergence)."""
     return h.weights[: h.last_step + 1, :2]
 
 
 def biases(h: History) -> np.ndarray | None:
-    """b at every drawable step, or None for a run without a bias input."""
+    """b at every shown step, or None for a run without a bias input."""
     return h.weights[: h.last_step + 1, 2] if h.bias else None
 
 

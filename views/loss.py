@@ -18,7 +18,7 @@ def loss_values(h: History, steps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(steps, losses) ready for a log axis: zero floored to LOSS_FLOOR, infinite ones left out.
 
     A run may start at an infinite loss (a logit overflowing on huge inputs)
-    and still be drawable from step 1 on; no axis can show that point.
+    and still have a loss curve from step 1 on; no log axis can show that first point.
     """
     loss = h.loss[steps]
     keep = np.isfinite(loss)

@@ -1,6 +1,6 @@
 """The parts of a chart that move with the step, declared by name, drawn by the page.
 
-A chart's still parts (lines, contours, axes) are Plotly traces sent once per
+A chart's still parts (lines, markers, colour bars, axes) are Plotly traces sent once per
 run. What moves at every step is declared here as a *mark*: a plain dict that
 says what to draw and which history values place it, e.g. "a point at x = t + 1,
 y = weights[t, 0]". The page (``ui/static/marks.js``) draws marks in an SVG layer
@@ -60,5 +60,6 @@ def boundary(theme: Theme) -> Mark:
 
 
 def label(text: str, theme: Theme) -> Mark:
-    """Text in the plot's top right corner; ``{t}`` and ``{b}`` are filled in per step."""
+    """Text in the plot's top right corner; ``{t}`` (the step) and ``{slice}`` (the bias of
+    the landscape slice shown) are filled in per step by the page."""
     return {"kind": "label", "text": text, "size": theme.font}

@@ -20,7 +20,7 @@ import numpy as np
 from perceptron.history import History
 from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
-from views.geometry import check_drawable
+from views.geometry import check_two_inputs
 from views.landscape import landscape_chart
 from views.loss import loss_chart
 from views.output import heatmap_chart, surface_chart
@@ -34,10 +34,16 @@ CHARTS = (heatmap_chart, surface_chart, landscape_chart, weights_chart, errors_c
 """Every chart of the Train page, each a view unit that owns its still parts and marks."""
 
 
+def typed_bytes(values: np.ndarray) -> tuple[str, bytes]:
+    """(dtype code, little-endian bytes) of an array as the page reads it into a typed array."""
+    code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
+    return code, np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
+
+
 def run_arrays(h: History) -> dict[str, np.ndarray]:
     """What the page needs per step: exact weights, loss, rows right, shown rows' predictions.
 
-    Only drawable steps are sent (a diverged run stops at its last finite step);
+    Only the shown steps, 0 … last_step, are sent (a diverged run stops at its last finite step);
     an infinite first loss travels as a float64 infinity and is shown as such.
     """
     end = h.last_step + 1
@@ -50,7 +56,7 @@ def run_arrays(h: History) -> dict[str, np.ndarray]:
     }
 
 
-def drawable(signals: list[dict[str, Any]], h: History) -> list[dict[str, Any]]:
+def on_shown_steps(signals: list[dict[str, Any]], h: History) -> list[dict[str, Any]]:
     """Signals placed on steps the page can show: a divergence at the step after the last
     finite one is told at that last step, where the student's stepping stops."""
     last = h.last_step
@@ -79,15 +85,14 @@ def meta(h: History) -> dict[str, Any]:
 
 def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]) -> bytes:
     """The blob for one run: header JSON, then each array 8-byte aligned."""
-    check_drawable(h)
+    check_two_inputs(h)
     arrays = run_arrays(h)
     charts = [build(h, presenter) for build in CHARTS]
     for chart in charts:
         arrays.update(chart.pop("arrays", {}))
     layout, chunks, offset = {}, [], 0
     for name, values in arrays.items():
-        code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
-        raw = np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
+        code, raw = typed_bytes(values)
         layout[name] = {"dtype": code, "shape": list(values.shape), "offset": offset}
         chunks.append(raw + bytes(-len(raw) % 8))
         offset += len(chunks[-1])
@@ -95,7 +100,7 @@ def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]
         "id": run_id,
         "presenter": presenter,
         "meta": meta(h),
-        "signals": drawable(signals, h),
+        "signals": on_shown_steps(signals, h),
         "charts": {c["name"]: c for c in charts},
         "arrays": layout,
     }

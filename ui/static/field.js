@@ -2,8 +2,9 @@
 //
 // The output field σ(w1·x1 + w2·x2 + b) is the one thing the page computes itself: from the
 // history's weights at step t, per pixel: far cheaper than a Plotly heat-map redraw in software
-// rendering (benchmarks/bench_ui.py measures both). The loss landscape is sent as
-// byte grids (one per sampled bias); the page colours the one nearest the bias at step t.
+// rendering (benchmarks/bench_ui.py measures both). The loss landscape (views/landscape_layer.py,
+// Train's and Compare's alike) is sent as byte grids, one per sampled bias; the page colours the
+// one nearest the bias at step t.
 import { planeWeights, nearestSlice } from "./marks.js";
 
 const SIDE = 128; // pixels computed per side; the canvas scales them smoothly to the plot area
@@ -85,7 +86,7 @@ function paint(div, pixels, side, xRange, yRange) {
   canvas.getContext("2d").putImageData(new ImageData(pixels, side, side), 0, 0);
 }
 
-// Draw the layer a chart declares (views/output.py, views/landscape.py) at step t.
+// Draw the layer a chart declares (views/output.py, views/landscape_layer.py) at step t.
 export function drawLayer(div, layer, run, t, cache, resized = false) {
   if (!div._fullLayout || !div._fullLayout.xaxis) return;
   const xa = div._fullLayout.xaxis;

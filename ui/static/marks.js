@@ -53,9 +53,9 @@ export function nearestSlice(biases, b) {
   return best;
 }
 
-// A pixel position SVG can take: a weight of 1e200 on a zoomed axis is still finite, but
+// Pixel positions SVG can take: a weight of 1e200 on a zoomed axis is still finite, but
 // millions of pixels off the chart, and Chromium refuses such coordinates.
-const drawable = (...pixels) => pixels.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6);
+const svgCanTake = (...pixels) => pixels.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6);
 
 function node(tag, attributes) {
   const element = document.createElementNS(SVG, tag);
@@ -89,20 +89,20 @@ function fill(text, run, t) {
 const DRAW = {
   vline(mark, at, p) {
     const x = p.x(at.x[0]);
-    if (!drawable(x)) return [];
+    if (!svgCanTake(x)) return [];
     return [node("line", { x1: x, x2: x, y1: p.area.top, y2: p.area.bottom, stroke: mark.color,
       "stroke-width": mark.width, "stroke-dasharray": mark.dash ? "3,3" : "none" })];
   },
   points(mark, at, p) {
     return at.y.map((y, i) => {
       const [cx, cy] = [p.x(at.x[at.x.length === 1 ? 0 : i]), p.y(y)];
-      if (!drawable(cx, cy)) return null;
+      if (!svgCanTake(cx, cy)) return null;
       return node("circle", { cx, cy, r: mark.size / 2, fill: mark.colors[i % mark.colors.length],
         stroke: mark.outline, "stroke-width": mark.outlineWidth });
     }).filter(Boolean);
   },
   trail(mark, at, p) {
-    const points = at.trail.map(([x, y]) => [p.x(x), p.y(y)]).filter((xy) => drawable(...xy))
+    const points = at.trail.map(([x, y]) => [p.x(x), p.y(y)]).filter((xy) => svgCanTake(...xy))
       .map(([x, y]) => `${x},${y}`).join(" ");
     return [node("polyline", { points, fill: "none", stroke: mark.color, "stroke-width": mark.width,
       "stroke-linejoin": "round", opacity: 0.8 })];
@@ -112,7 +112,7 @@ const DRAW = {
     const segment = boundarySegment(w1, w2, b, p.xRange, p.yRange);
     if (!segment) return [];
     const [[ax, ay], [bx, by]] = segment;
-    if (!drawable(p.x(ax), p.y(ay), p.x(bx), p.y(by))) return [];
+    if (!svgCanTake(p.x(ax), p.y(ay), p.x(bx), p.y(by))) return [];
     return [node("line", { x1: p.x(ax), y1: p.y(ay), x2: p.x(bx), y2: p.y(by), stroke: mark.color,
       "stroke-width": mark.width, "stroke-dasharray": mark.dash ? "8,5" : "none" })];
   },

@@ -32,6 +32,17 @@ export function decode(bytes) {
   return { header, arrays };
 }
 
+// Arrays sent as text beside a still figure (ui/figure.py): {dtype, shape, bdata}, the bytes
+// in base64. Decoded to the {data, shape} a run's arrays have, so the same layer code reads them.
+export function decodeArrays(specs) {
+  const arrays = {};
+  for (const [name, { dtype, shape, bdata }] of Object.entries(specs)) {
+    const bytes = Uint8Array.from(atob(bdata), (c) => c.charCodeAt(0));
+    arrays[name] = { data: new TYPES[dtype](bytes.buffer), shape };
+  }
+  return arrays;
+}
+
 // The run the server serves as a gzipped file (ui/stage.py): fetched once per URL, kept for
 // a page switch and back (two at most, so a long session never piles runs up).
 const runs = new Map();

@@ -3,7 +3,7 @@
 // from the format views/payload.py documents, not by the code under test.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decode, row } from "../payload.js";
+import { decode, decodeArrays, row } from "../payload.js";
 
 const ascii = (text) => new TextEncoder().encode(text);
 
@@ -85,4 +85,18 @@ test("row of a 1-D array is its value, of a 2-D array its columns", () => {
   const array = { data: new Float64Array([1, 2, 3, 4, 5, 6]), shape: [2, 3] };
   assert.deepEqual(row(array, 1), [4, 5, 6]);
   assert.deepEqual(row({ data: new Float64Array([7, 8]), shape: [2] }, 1), [8]);
+});
+
+test("arrays sent as base64 beside a still figure decode to typed arrays", () => {
+  const base64 = (typed) => Buffer.from(typed.buffer).toString("base64");
+  const arrays = decodeArrays({
+    slices: { dtype: "u1", shape: [1, 2, 2], bdata: base64(new Uint8Array([0, 7, 128, 255])) },
+    slice_bias: { dtype: "f8", shape: [2], bdata: base64(new Float64Array([-0.5, Infinity])) },
+  });
+  assert.ok(arrays.slices.data instanceof Uint8Array);
+  assert.deepEqual(Array.from(arrays.slices.data), [0, 7, 128, 255]);
+  assert.deepEqual(arrays.slices.shape, [1, 2, 2]);
+  assert.ok(arrays.slice_bias.data instanceof Float64Array);
+  assert.deepEqual(row(arrays.slice_bias, 1), [Infinity]);
+  assert.deepEqual(decodeArrays({}), {});
 });
