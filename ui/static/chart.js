@@ -74,9 +74,14 @@ export class Chart {
   // Released with its page: observer, 3D redraws, Plotly's own listeners and WebGL context.
   destroy() {
     this.destroyed = true;
-    if (this.sheet) this.sheet.stop();
     this.resizer.disconnect();
     this.save.remove();
+    // A page holds only a few WebGL contexts: give the 3D sheet's back now, not at GC.
+    for (const canvas of this.sheet ? this.div.querySelectorAll(".gl-container canvas") : []) {
+      const gl = canvas.getContext("webgl2") || canvas.getContext("webgl");
+      if (gl) gl.getExtension("WEBGL_lose_context")?.loseContext();
+    }
+    if (this.sheet) this.sheet.stop();
     if (this.drawn) this.Plotly.purge(this.div);
     this.div.remove();
   }
