@@ -12,6 +12,10 @@ those hashes, so the server may answer with ``ref_hash`` references, resolved he
 the browser does. The same load then runs against a floor app (one button, a
 50-point chart): the ratios app/floor separate the app's cost from Streamlit's own.
 
+Nothing else a page sends is simulated, because nothing else reaches the server: the
+Train page owns t and steps, plays and writes its address bar in the browser, and only
+the Walkthrough reports its step (through the sidebar's ``share-link`` fragment).
+
 Disconnected sessions stay in a TTLCache for ``server.disconnectedSessionTTL`` seconds
 (default 120), and expired ones are only dropped on the cache's next write, i.e. the
 next disconnect. Both servers get a 2 s TTL, and after the load one more websocket

@@ -3,15 +3,16 @@
     python benchmarks/bench_load.py                       # 20 sessions × 10 Steps
     python benchmarks/bench_load.py --sessions 5 --steps 5 --json load.json
 
-Stepping happens in the browser now (the Train page owns t), so the server only hears a
-debounced report per pause in the presses. This starts one fresh ``streamlit run app.py``
-(loopback, free port), opens N browser contexts of one headless Chromium on it, waits for
-all of them to show the run, then has each press ArrowRight M times, timing each Step in
-the page (keydown → the settled frame that shows the new step on every chart) and waiting
-for its report's rerun in between. Budget: no failures, and the p95 Step at most 2× the
-single-session round trip of a one-button Streamlit floor (floor B), measured first in the
-same run. Everything is capped (``--cap`` seconds for the sessions, ``--patience`` per
-wait); see ``bench_ui.py`` for the details of each figure.
+Stepping happens in the browser (the Train page owns t and writes it into the address
+bar itself), so the server hears nothing while the sessions step. This starts one fresh
+``streamlit run app.py`` (loopback, free port), opens N browser contexts of one headless
+Chromium on it, waits for all of them to show the run, then has each press ArrowRight M
+times, timing each Step in the page (keydown → the settled frame that shows the new step
+on every chart) and waiting for a quiet page in between (script idle, the address bar at
+the step, the stage still for a few frames). Budget: no failures, and the p95 Step at
+most 2× the single-session round trip of a one-button Streamlit floor (floor B), measured
+first in the same run. Everything is capped (``--cap`` seconds for the sessions,
+``--patience`` per wait); see ``bench_ui.py`` for the details of each figure.
 """
 
 from __future__ import annotations

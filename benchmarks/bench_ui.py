@@ -24,9 +24,12 @@ What is measured (each is a row of the printed table):
             script is idle again and the chart's title (drawn by the same ``Plotly.react``
             as its line) says the new step, the main area then staying free of mutations for
             one more frame; from the click's timeStamp. App and floor steps alternate, each
-            waiting for its page to be quiet (the app's debounced report rerun included). A
-            burst of 10 quick ArrowRights counts websocket frames sent and bytes received
-            (CDP ``Network.webSocketFrameSent/Received``; CDP time is CLOCK_MONOTONIC).
+            waiting for its page to be quiet (the app's: script idle, the address bar at the
+            step, the stage still for a few frames). The Train page owns t, so the app's
+            websocket must stay silent: a burst of 10 quick ArrowRights counts frames sent
+            (while pressing and after; budget 0) and bytes received (CDP
+            ``Network.webSocketFrameSent/Received``; CDP time is CLOCK_MONOTONIC), then
+            reads the step in the address bar and the sidebar's share link.
   2 Play    a rAF loop in the page samples every chart's ``data-step`` for 5 s of Play
             (default run, heat-map view): frames/s, share of frames in which each chart's
             step changed, longest gap between its changes. In the 3D view, completed

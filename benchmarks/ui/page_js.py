@@ -56,28 +56,18 @@ TIMELINE_JS = """
 }
 """
 
-# The app page: counts stage mutations and reports (window.__labReport is reassigned by the
-# report component on every run, so a property keeps our counter in front of it), records
-# key times and when [data-testid=stApp] last went back to notRunning.
+# The app page: counts the stage's DOM mutations, which tell a settled stage from one still
+# drawing. Nothing else is hooked: the Train page steps, plays and writes the address bar
+# without the server, so there is no report to wait for and nothing to intercept.
 APP_INSTALL_JS = """
 () => {
-  if (window.__labBench) return true;
+  if (window.__benchApp) return true;
   const stage = document.querySelector('.lab-stage');
   const app = document.querySelector('[data-testid="stApp"]');
   if (!stage || !app) return false;
-  const b = window.__labBench = { mutations: 0, reports: [], keys: [], lastIdle: 0 };
+  const b = window.__benchApp = { mutations: 0 };
   new MutationObserver((records) => { b.mutations += records.length; })
     .observe(stage, { subtree: true, childList: true, attributes: true, characterData: true });
-  let inner = window.__labReport;
-  const wrapped = (values) => { b.reports.push(performance.now()); return inner(values); };
-  Object.defineProperty(window, '__labReport', { configurable: true,
-    get() { return inner ? wrapped : undefined; }, set(f) { inner = f; } });
-  window.addEventListener('keydown', (e) => { b.keys.push(e.timeStamp); }, true);
-  const state = () => {
-    if (app.getAttribute('data-test-script-state') === 'notRunning') b.lastIdle = performance.now();
-  };
-  new MutationObserver(state).observe(app, { attributes: true,
-                                             attributeFilter: ['data-test-script-state'] });
   return true;
 }
 """
@@ -85,7 +75,7 @@ APP_INSTALL_JS = """
 # Arm one Step measurement: resolves once the step is on screen everywhere and settled.
 APP_ARM_JS = """
 (timeoutMs) => {
-  const b = window.__labBench;
+  const b = window.__benchApp;
   const stage = document.querySelector('.lab-stage');
   const before = stage.dataset.step;
   b.pending = new Promise((resolve) => {
@@ -118,20 +108,32 @@ APP_ARM_JS = """
     };
     requestAnimationFrame(frame);
   });
-  return { before: Number(before), reports: b.reports.length };
+  return { before: Number(before) };
 }
 """
 
-# Idle again after the report that followed a step: the report was sent and the script has
-# gone back to notRunning after it (or it never ran: then after a short grace period).
+# A quiet page, checked once per animation frame: the script idle (notRunning), the address
+# bar showing the stage's step (url.js writes it at most every 250 ms, so a write may still
+# be pending after quick presses), and the stage free of DOM mutations for `frames` frames
+# in a row. Resolves with what it saw; `quiet` is false if that never happened in time.
 APP_QUIET_JS = """
-(reports) => {
-  const b = window.__labBench;
+async ({ frames, timeoutMs }) => {
+  const b = window.__benchApp;
   const app = document.querySelector('[data-testid="stApp"]');
-  if (b.reports.length <= reports) return false;
-  const sent = b.reports[b.reports.length - 1];
-  const idle = app.getAttribute('data-test-script-state') === 'notRunning';
-  return idle && (b.lastIdle > sent || performance.now() - sent > 1500);
+  const stage = document.querySelector('.lab-stage');
+  const started = performance.now();
+  let still = 0; let seen = -1; let look = {};
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const inUrl = new URLSearchParams(location.search).get('t');
+    look = { script: app.getAttribute('data-test-script-state'), step: stage.dataset.step,
+             url: inUrl === null ? '0' : inUrl };
+    const calm = look.script === 'notRunning' && look.url === look.step && b.mutations === seen;
+    still = calm ? still + 1 : 0;
+    seen = b.mutations;
+    if (still >= frames) return { quiet: true, ms: performance.now() - started };
+  }
+  return { quiet: false, ms: performance.now() - started, ...look };
 }
 """
 

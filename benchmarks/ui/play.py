@@ -17,8 +17,7 @@ from typing import Any
 from tests.browser_support import Server, stage_step
 
 from .floors import RAF_BASELINE_JS, SURFACE_FLOOR_JS
-from .page_js import APP_QUIET_JS
-from .wire import fresh_page, open_stage
+from .wire import fresh_page, open_stage, wait_quiet
 
 PLAY_SECONDS = 5.0
 CHARTS_2D = ["heatmap", "landscape", "loss", "weights", "errors"]
@@ -108,11 +107,17 @@ def analyse_play(frames: list[list[float]], names: list[str], seconds: float) ->
     return out
 
 
+def settle(page, what: str) -> None:
+    """Until the page is quiet (``wire.wait_quiet``); a page that never settles is an error."""
+    seen = wait_quiet(page)
+    if not seen["quiet"]:
+        raise RuntimeError(f"the page did not settle {what}: {seen}")
+
+
 def play_once(page, names: list[str], seconds: float = PLAY_SECONDS) -> dict:
     """Press Play with a rAF sampler already running; sample ``seconds`` of it; Pause."""
-    reports0 = page.evaluate("() => window.__labBench.reports.length")
     present = page.evaluate(PLAY_START_JS, names)
-    page.wait_for_timeout(300)  # a few idle frames before the press
+    settle(page, "before Play")  # a few still frames sampled before the press
     page.locator('[data-lab="play"]').click()
     page.wait_for_function(
         "() => { const f = window.__benchPlay.frames; return f.length > 1"
@@ -124,7 +129,7 @@ def play_once(page, names: list[str], seconds: float = PLAY_SECONDS) -> dict:
     sample = page.evaluate(PLAY_STOP_JS)
     if page.locator('[data-lab="play"][data-state="playing"]').count():
         page.locator('[data-lab="play"]').click()
-    page.wait_for_function(APP_QUIET_JS, arg=reports0, timeout=15_000, polling=50)
+    settle(page, "after Pause")  # Pause writes the address bar at once
     out = analyse_play(sample["frames"], [n for n, ok in zip(names, present, strict=True)], seconds)
     if "error" not in out:
         frames = sample["frames"]
@@ -139,14 +144,13 @@ def play_once(page, names: list[str], seconds: float = PLAY_SECONDS) -> dict:
 
 
 def reset_to_zero(page) -> None:
-    reports0 = page.evaluate("() => window.__labBench.reports.length")
     if stage_step(page) == 0:
         return
     page.keyboard.press("Home")
     page.wait_for_function(
         "() => document.querySelector('.lab-stage').dataset.step === '0'", timeout=10_000
     )
-    page.wait_for_function(APP_QUIET_JS, arg=reports0, timeout=15_000, polling=50)
+    settle(page, "at step 0")
 
 
 def plotly_path() -> str:
@@ -188,7 +192,6 @@ def measure_play(browser, server: Server, log) -> dict:
 
 def play_3d(page, floor) -> dict[str, Any]:
     """The 3D view from step 0, with the bare surface run just before and just after it."""
-    reports0 = page.evaluate("() => window.__labBench.reports.length")
     page.locator('[data-lab="view"] button[data-value="3d"]').click()
     page.wait_for_function(
         """() => { const el = document.querySelector('.lab-chart-surface');
@@ -197,7 +200,7 @@ def play_3d(page, floor) -> dict[str, Any]:
         timeout=60_000,
         polling=50,
     )
-    page.wait_for_function(APP_QUIET_JS, arg=reports0, timeout=15_000, polling=50)
+    settle(page, "in the 3D view")
     reset_to_zero(page)
     size = page.evaluate(
         """() => { const el = document.querySelector('.lab-chart-surface');

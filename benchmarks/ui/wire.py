@@ -22,9 +22,10 @@ import psutil
 
 from tests.browser_support import Server, start_server, wait_idle
 
-from .page_js import APP_INSTALL_JS, EMPTY_SPOT_JS, LOAD_MARKS_JS
+from .page_js import APP_INSTALL_JS, APP_QUIET_JS, EMPTY_SPOT_JS, LOAD_MARKS_JS
 
 VIEWPORT = {"width": 1280, "height": 800}
+QUIET_FRAMES = 3  # frames in a row without a stage mutation that count as settled
 
 
 def b64_size(payload: str) -> int:
@@ -175,6 +176,13 @@ def focus_click(page) -> str:
 
 def install_app(page, timeout_ms: float = 60_000) -> None:
     page.wait_for_function(APP_INSTALL_JS, timeout=timeout_ms, polling=100)
+
+
+def wait_quiet(page, timeout_ms: float = 15_000) -> dict:
+    """Until the app page is quiet (``APP_QUIET_JS``): script idle, the address bar at the
+    stage's step, the stage unchanged for ``QUIET_FRAMES`` frames. ``quiet`` is False (with
+    what the page showed) if that did not happen within ``timeout_ms``."""
+    return page.evaluate(APP_QUIET_JS, {"frames": QUIET_FRAMES, "timeoutMs": timeout_ms})
 
 
 def open_stage(page, url: str) -> str:
