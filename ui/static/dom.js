@@ -22,10 +22,16 @@ export function slot(parent, name) {
   return box;
 }
 
-// The lab's stylesheet, once per page (an ES module runs once, however often it is imported).
-const sheet = document.createElement("link");
-Object.assign(sheet, { rel: "stylesheet", href: new URL("./stage.css", import.meta.url).href });
-document.head.appendChild(sheet);
+// The lab's stylesheet, once per page, before the first element is drawn.
+let styled = false;
+
+function loadStyles() {
+  if (styled) return;
+  styled = true;
+  const sheet = document.createElement("link");
+  Object.assign(sheet, { rel: "stylesheet", href: new URL("./stage.css", import.meta.url).href });
+  document.head.appendChild(sheet);
+}
 
 // Everything a unit must undo when it leaves: listeners on document and window, observers,
 // timers, animation frames. Each is registered where it is made, so none can be forgotten.
@@ -69,6 +75,7 @@ export class Lifetime {
 // never the unit: Streamlit may keep a cleanup it has called, and with it whatever it holds.
 export function mount(component, Unit) {
   const { parentElement } = component;
+  loadStyles();
   let unit = parentElement.__labUnit;
   if (!unit || unit.lifetime.ended) unit = parentElement.__labUnit = new Unit(parentElement, component);
   unit.update(component);
