@@ -6,7 +6,7 @@ sent once, and stepping, scrubbing and Play never rerun this script.
 
 from ui import links, shell, stage
 
-ctx = shell.context()
+ctx = shell.context("train")
 links.notices()
 shell.problems(ctx)
 stage.show(ctx)

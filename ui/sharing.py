@@ -20,9 +20,13 @@ from ui.context import Context
 _link = st.components.v2.component("lab_link", js=loader("link.js"), isolate_styles=False)
 
 
-def _page_shows(follows_t: bool) -> None:
-    """The page said which step it shows: a page drawn from t (the Walkthrough) redraws."""
-    if steps.reported(st.session_state["share-link"].get("shown")) and follows_t:
+DRAWN_FROM_T = ("walkthrough",)
+"""Pages the server draws from its t: the page tells it the step on screen when they open."""
+
+
+def _page_shows(page: str) -> None:
+    """The page said which step it shows: a page drawn from t redraws at that step."""
+    if steps.reported(st.session_state["share-link"].get("shown")) and page in DRAWN_FROM_T:
         st.session_state.redraw = True
 
 
@@ -32,17 +36,19 @@ def _slug(ctx: Context) -> str:
 
 
 @st.fragment
-def panel(ctx: Context, follows_t: bool) -> None:
+def panel(ctx: Context, page: str) -> None:
     """One expander with the share link and both downloads (the files built only on click).
 
-    ``follows_t``: the page is drawn from the server's t, so it asks the page for its step.
+    The link element gets ``page``: a switch of page drops the page's own parameters from
+    the address bar, and a new value makes the element write them back.
     """
     with st.expander("Share and export", icon=":material/share:", expanded=False):
         st.caption(
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
-        data = {**steps.chosen(), "follow": follows_t, "settings": links.page_settings()}
-        _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(follows_t))
+        data = {**steps.chosen(), "page": page, "follow": page in DRAWN_FROM_T}
+        data["settings"] = links.page_settings()
+        _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(page))
         if not links.fits(ctx.spec.rows):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "

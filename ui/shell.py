@@ -29,26 +29,25 @@ html { font-size: 20px; }
 """Constant markup only: no user text is ever rendered as HTML."""
 
 
-def prepare(follows_t: bool = False) -> None:
-    """Draw the shared sidebar and keep this run's context for the page.
+def prepare(page: str) -> None:
+    """Draw the shared sidebar and keep this run's context for ``page`` (its URL path).
 
     The page's CSS comes first, so no page is ever drawn with Streamlit's wide padding.
-    ``follows_t``: the page is drawn from the server's t (the Walkthrough).
     """
     st.html(PAGE_CSS)
     memory.trim_when_session_ends()
     st.session_state.ctx = controls.sidebar()
     steps.current(st.session_state.ctx.history.last_step)  # a link's t, clamped to this run
     with st.sidebar:
-        sharing.panel(st.session_state.ctx, follows_t)
+        sharing.panel(st.session_state.ctx, page)
     if st.session_state.ctx.presenter:
         st.html(PRESENTER_CSS)
 
 
-def context(follows_t: bool = False) -> Context:
-    """The run the page should show; a page opened before app.py ran builds it itself."""
+def context(page: str) -> Context:
+    """The run ``page`` should show; a page opened before app.py ran builds it itself."""
     if "ctx" not in st.session_state:
-        prepare(follows_t)
+        prepare(page)
     return st.session_state.ctx
 
 
