@@ -27,19 +27,11 @@ from perceptron import limits
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.limits import MAX_SEED
 from perceptron.settings import LEARNING_RATES, SETTINGS
-from tests.conftest import (
-    NOTEBOOK_X,
-    NOTEBOOK_Y,
-    ROOT,
-    expected_shown,
-    open_app,
-    share_link,
-    shown,
-    stage,
-)
+from tests.support.apptest import apptest_share_link, apptest_shown, apptest_stage, open_apptest
+from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, expected_shown
+from tests.support.paths import APP, ROOT
 from views.payload import CHARTS, pack, unpack
 
-APP = str(ROOT / "app.py")
 GOOD = {"seed": 1, "iterations": 10, "learning_rate": 1.0, "bias": False, "loss": "squared"}
 NOTEBOOK_START = expected_shown(perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=0), 0)
 """What the Train page shows at step 0 of the default run: the notebook's first weights."""
@@ -270,15 +262,15 @@ BAD_URLS = [
 
 @pytest.mark.parametrize(("query", "field"), BAD_URLS, ids=lambda v: str(v)[:40])
 def test_a_bad_url_value_falls_back_with_a_warning_naming_it(query, field):
-    at = open_app(query)
+    at = open_apptest(query)
     assert not at.exception
     assert notice(at).count(f"{field}:") == 1
     for key, default in DEFAULT_STATE.items():
         assert at.session_state[key] == default, key
-    assert shown(at) == NOTEBOOK_START  # the defaults were used, from step 0
-    assert stage(at)[2]["t"] == 0
+    assert apptest_shown(at) == NOTEBOOK_START  # the defaults were used, from step 0
+    assert apptest_stage(at)[2]["t"] == 0
     assert field not in at.query_params  # the bad value is not kept in the URL
-    assert f"{field}=" not in share_link(at)  # nor offered to the next student
+    assert f"{field}=" not in apptest_share_link(at)  # nor offered to the next student
 
 
 # Streamlit's int number_input deserialiser does int(float(value)) and lets the
@@ -296,14 +288,14 @@ OVERFLOWING_URLS = [
 
 @pytest.mark.parametrize("query", OVERFLOWING_URLS, ids=lambda q: str(q)[:30])
 def test_an_overflowing_number_in_the_url_falls_back(query):
-    at = open_app(query)
+    at = open_apptest(query)
     assert not at.exception
     assert not at.error
-    assert shown(at) == NOTEBOOK_START
+    assert apptest_shown(at) == NOTEBOOK_START
 
 
 def test_many_bad_fields_are_all_named_at_once():
-    at = open_app({"seed": "x", "lr": "-1", "loss": "?", "zzz": "1", "iterations": str(10**12)})
+    at = open_apptest({"seed": "x", "lr": "-1", "loss": "?", "zzz": "1", "iterations": str(10**12)})
     assert not at.exception
     text = notice(at)
     for field in ("seed:", "lr:", "loss:", "zzz:", "iterations:"):
@@ -312,26 +304,26 @@ def test_many_bad_fields_are_all_named_at_once():
 
 
 def test_a_step_beyond_the_end_is_clamped_and_said():
-    at = open_app({"iterations": "20", "t": "99999999"})
+    at = open_apptest({"iterations": "20", "t": "99999999"})
     assert not at.exception
     assert "t: step 99,999,999 is beyond this run's end; showing step 20" in notice(at)
-    assert at.session_state["t"] == 20 and stage(at)[2]["t"] == 20
+    assert at.session_state["t"] == 20 and apptest_stage(at)[2]["t"] == 20
     history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=20)
-    assert shown(at) == expected_shown(history, 20)
-    assert "t=20" in share_link(at)  # the link offered on is the step actually shown
+    assert apptest_shown(at) == expected_shown(history, 20)
+    assert "t=20" in apptest_share_link(at)  # the link offered on is the step actually shown
     at.run()  # any rerun: the notice stays up, the step stays clamped
     assert "t: step 99,999,999 is beyond" in notice(at)
     assert at.session_state["t"] == 20
 
 
 def test_a_step_at_the_end_is_accepted_without_a_notice():
-    at = open_app({"iterations": "20", "t": "20"})
+    at = open_apptest({"iterations": "20", "t": "20"})
     assert not [w for w in at.warning if "ignored" in w.value]
-    assert stage(at)[2]["t"] == 20
+    assert apptest_stage(at)[2]["t"] == 20
 
 
 def test_accepted_extremes_through_the_url():
-    at = open_app(
+    at = open_apptest(
         {"seed": str(MAX_SEED), "iterations": str(limits.APP_MAX_ITERATIONS), "lr": "0.001"}
     )
     assert not at.exception
@@ -340,26 +332,26 @@ def test_accepted_extremes_through_the_url():
     assert at.session_state["iterations"] == limits.APP_MAX_ITERATIONS
     assert at.session_state["lr"] == min(LEARNING_RATES)
     expected = perceptron.initial_weights(MAX_SEED, 2)
-    assert shown(at, 0)["w1"] == f"{expected[0]:.6f}"
-    header, arrays, _ = stage(at)
+    assert apptest_shown(at, 0)["w1"] == f"{expected[0]:.6f}"
+    header, arrays, _ = apptest_stage(at)
     assert header["meta"]["last"] == limits.APP_MAX_ITERATIONS
     assert arrays["weights"].shape == (limits.APP_MAX_ITERATIONS + 1, 2)
 
 
 def test_the_fewest_iterations_the_sidebar_offers_train_and_pack():
     low = SETTINGS["iterations"].low
-    at = open_app({"iterations": str(low), "t": str(low)})
+    at = open_apptest({"iterations": str(low), "t": str(low)})
     assert not at.exception and not at.error
     assert not [w for w in at.warning if "ignored" in w.value]
-    header, arrays, session = stage(at)
+    header, arrays, session = apptest_stage(at)
     assert header["meta"]["last"] == low and arrays["loss"].shape == (low + 1,)
     assert session["t"] == low
     history = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=low)
-    assert shown(at) == expected_shown(history, low)
+    assert apptest_shown(at) == expected_shown(history, low)
 
 
 def test_a_diverging_run_in_the_app_says_where_and_does_not_crash():
-    at = open_app({**DIVERGING_URL, "iterations": "30"})
+    at = open_apptest({**DIVERGING_URL, "iterations": "30"})
     assert not at.exception
     history = diverging_history(30)
     texts = [e.value for e in at.error]
@@ -369,7 +361,7 @@ def test_a_diverging_run_in_the_app_says_where_and_does_not_crash():
     at.run()
     assert not at.exception
     assert at.session_state["t"] == history.last_step
-    assert shown(at) == expected_shown(history, history.last_step)
+    assert apptest_shown(at) == expected_shown(history, history.last_step)
     at.switch_page("pages/walkthrough_page.py").run()
     assert not at.exception
     assert any(f"diverged at step {history.diverged_at:,}" in e.value for e in at.error)
@@ -430,13 +422,13 @@ def test_the_apps_run_cache_worst_case_fits_in_a_gigabyte():
 
 def test_the_app_refuses_a_run_over_its_history_cap_and_keeps_the_last_good_one():
     rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows × 100,000 iterations > 1,000,000
-    at = open_app({"data": rows, "iterations": "1000"})
-    good = stage(at)[0]["meta"]
+    at = open_apptest({"data": rows, "iterations": "1000"})
+    good = apptest_stage(at)[0]["meta"]
     at.number_input(key="iterations").set_value(float(limits.APP_MAX_ITERATIONS)).run()
     assert not at.exception
     errors = [e.value for e in at.sidebar.error]
     assert any(e.startswith("Can't train this: iterations:") for e in errors), errors
-    assert stage(at)[0]["meta"] == good
+    assert apptest_stage(at)[0]["meta"] == good
 
 
 RSS_SCRIPT = textwrap.dedent(

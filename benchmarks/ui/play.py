@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from tests.browser_support import Server, stage_step
+from tests.support.browser import Server
+from tests.support.stage import stage_step
 
 from .floors import RAF_BASELINE_JS, SURFACE_FLOOR_JS
 from .page_js import APP_QUIET_JS
