@@ -56,7 +56,7 @@ from benchmarks.soak.pages import FLOOR_ONE, TRAIN  # noqa: E402
 from benchmarks.soak.play_end import play_to_end  # noqa: E402
 from benchmarks.soak.probe import Probe  # noqa: E402
 from benchmarks.ui.wire import fresh_page, serving  # noqa: E402
-from tests import browser_support  # noqa: E402
+from tests.support import browser as browser_support  # noqa: E402
 
 
 @dataclass
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         playwright = stack.enter_context(sync_playwright())
         pages = []
         for _ in range(2):
-            browser = browser_support.launch(playwright, chromium)
+            browser = browser_support.launch_chromium(playwright, chromium)
             stack.callback(browser.close)
             pages.append(stack.enter_context(fresh_page(browser, init_marks=False)))
         open_first(pages[0], app_server.url, TRAIN)

@@ -78,7 +78,8 @@ from benchmarks.ui.play import measure_play  # noqa: E402
 from benchmarks.ui.steps import measure_steps  # noqa: E402
 from benchmarks.ui.table import report  # noqa: E402
 from benchmarks.ui.wire import serving  # noqa: E402
-from tests.browser_support import find_chromium, launch  # noqa: E402
+from tests.support.browser import find_chromium  # noqa: E402
+from tests.support.browser import launch_chromium as launch  # noqa: E402
 
 
 def app_version() -> str:

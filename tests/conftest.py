@@ -1,38 +1,32 @@
-"""Shared fixtures: the notebook's data, a fresh AppTest of the whole app, and readers of
-what the app sends the page.
+"""Every fixture of the suite, and nothing else: helpers live in ``tests/support/``
+(see tests/README.md for what each module holds and which test covers what).
 
-The Train page draws everything in the browser from one packed run (see
-:mod:`views.payload`), which the ``lab_stage`` component's data names by URL next to
-the step the page starts at. What the page shows at a step comes from that run's
-arrays, formatted as the browser formats them (``ui/static/format.js``, whose parity
-with Python's format specs is tested elsewhere): ``shown`` reads it, ``expected_shown``
-computes the same from an independent :class:`perceptron.History`.
+Browser fixtures: ``chromium_path`` (skips without Chromium, fails on CI), ``browser``
+(one headless Chromium per test module), ``server`` (one app server per test module,
+started by the one factory, ``tests.support.browser.running_server``), ``fresh_server``
+(a server of its own, for deep links) and ``new_page`` (a page in its own context, i.e.
+its own Streamlit session).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import pathlib
-from typing import Any
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from streamlit.runtime.memory_media_file_storage import _calculate_file_id
-from streamlit.testing.v1 import AppTest
 
-from perceptron.history import History
-from ui.run import packed
-from views.payload import unpack
+# Plain asserts in the support modules report their values, as in the tests themselves;
+# registered before anything imports them.
+pytest.register_assert_rewrite("tests.support")
 
-# Plain asserts in the browser helpers report their values, as in the tests themselves.
-pytest.register_assert_rewrite(
-    "tests.browser_support", "tests.editor_support", "tests.screens_support"
+from tests.support.browser import (  # noqa: E402
+    Server,
+    launch_chromium,
+    require_chromium,
+    running_server,
 )
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
-NOTEBOOK_Y = np.array([0, 0, 1, 1], dtype=float)
+from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
+from tests.support.page import DEFAULT_TIMEOUT_MS  # noqa: E402
 
 
 @pytest.fixture
@@ -40,108 +34,54 @@ def notebook_data() -> tuple[np.ndarray, np.ndarray]:
     return NOTEBOOK_X.copy(), NOTEBOOK_Y.copy()
 
 
-def open_app(query: dict[str, str]) -> AppTest:
-    """A fresh session of the whole app, opened with ``query`` as its URL's parameters."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+# --------------------------------------------------------------------------- browser
 
 
-STAGE_MIMETYPE = "application/gzip"
-"""How ``ui.stage`` files the packed run with Streamlit's media store."""
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    return require_chromium()
 
 
-def _stage_element(at: AppTest) -> Any:
-    stages = [e for e in at.get("bidi_component") if e.proto.component_name == "lab_stage"]
-    assert len(stages) == 1, f"expected one lab_stage, found {len(stages)}"
-    return stages[0]
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright, chromium_path)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
-def stage_bytes(at: AppTest) -> bytes:
-    """What the stage element carries on each run (where the page starts, where its run is)."""
-    return _stage_element(at).proto.json.encode()
+@pytest.fixture(scope="module")
+def server(chromium_path) -> Iterator[Server]:
+    """One server for a test module; each test opens its own browser context (session)."""
+    with running_server() as running:
+        yield running
 
 
-def stage_data(at: AppTest) -> dict[str, Any]:
-    return json.loads(stage_bytes(at))
+@pytest.fixture
+def fresh_server(chromium_path) -> Iterator[Server]:
+    """A server no browser has talked to yet, for deep links."""
+    with running_server() as running:
+        yield running
 
 
-def run_blob(at: AppTest) -> bytes:
-    """The packed run the page fetches from the stage's URL, checked to be that URL's file.
+@pytest.fixture
+def new_page(browser):
+    """Factory: a page in its own context (own Streamlit session) at a given viewport.
 
-    Streamlit names a media file by a hash of its content, so the file the page asks
-    for is the server's cached ``packed`` blob of this session's spec if the names agree.
+    Other keyword arguments go to ``browser.new_context`` (``permissions``, ``color_scheme``…).
     """
-    ctx = at.session_state["ctx"]
-    gzipped = packed(ctx.spec, ctx.presenter)
-    name = stage_data(at)["run"].rsplit("/", 1)[-1]
-    assert name == _calculate_file_id(gzipped, STAGE_MIMETYPE) + ".gz", name
-    return gzip.decompress(gzipped)
+    contexts = []
 
+    def make(width: int = 1280, height: int = 800, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
 
-def stage(at: AppTest) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, Any]]:
-    """(header, arrays, session) of what the Train page received on the last run."""
-    header, arrays = unpack(run_blob(at))
-    session = {k: v for k, v in stage_data(at).items() if k != "run"}
-    return header, arrays, session
-
-
-def _formatted(
-    t: int, names: list[str], weights: np.ndarray, loss: float, correct: int, n: int
-) -> dict[str, str]:
-    shown = {"Iteration": f"{t:,}", "Loss": f"{loss:.4g}", "Accuracy": f"{correct / n:.0%}"}
-    shown.update({name: f"{w:.6f}" for name, w in zip(names, weights, strict=True)})
-    return shown
-
-
-def shown(at: AppTest, t: int | None = None) -> dict[str, str]:
-    """What the Train page shows at step ``t`` (default: the server's step), from the payload."""
-    header, arrays, _ = stage(at)
-    t = at.session_state["t"] if t is None else t
-    meta = header["meta"]
-    assert 0 <= t <= meta["last"], (t, meta["last"])
-    return _formatted(
-        t,
-        meta["weight_names"],
-        arrays["weights"][t],
-        float(arrays["loss"][t]),
-        int(arrays["correct"][t]),
-        meta["n_rows"],
-    )
-
-
-def expected_shown(history: History, t: int) -> dict[str, str]:
-    """The same readout, computed from an independently trained history."""
-    correct = round(float(history.accuracy[t]) * history.n_rows)
-    return _formatted(
-        t, history.weight_names, history.weights[t], float(history.loss[t]), correct, history.n_rows
-    )
-
-
-def share_link(at: AppTest) -> str:
-    """The link in the sidebar's "Share and export" expander (the ``lab_link`` element)."""
-    links = [e for e in at.sidebar.get("bidi_component") if e.proto.component_name == "lab_link"]
-    assert len(links) == 1, f"expected one lab_link in the sidebar, found {len(links)}"
-    return json.loads(links[0].proto.json)["link"]
-
-
-def editor_key(at: AppTest) -> str:
-    """The sidebar data editor's current key (it changes with the preset and on reset)."""
-    keys = [d.key for d in at.sidebar.dataframe if (d.key or "").startswith("editor-")]
-    assert len(keys) == 1, keys
-    return keys[0]
-
-
-def edit(at: AppTest, edited_rows: dict, added_rows: list | None = None) -> AppTest:
-    """Type into the sidebar's data editor (its cells are text, so values are strings)."""
-    at.session_state[editor_key(at)] = {
-        "edited_rows": edited_rows,
-        "added_rows": added_rows or [],
-        "deleted_rows": [],
-    }
-    return at.run()
-
-
-def sidebar_errors(at: AppTest) -> list[str]:
-    return [e.value for e in at.sidebar.error]
+    yield make
+    for context in contexts:
+        context.close()

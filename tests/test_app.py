@@ -1,7 +1,7 @@
 """The app through Streamlit's AppTest: every page, every control, the notebook's numbers.
 
 The Train page steps in the browser; here the server's side of it is tested: the
-payload it sends (read with ``tests.conftest.stage``/``shown``), the step the
+payload it sends (read with ``tests.support.apptest.apptest_stage``/``apptest_shown``), the step the
 browser reports back, the Walkthrough's server-side transport and the Compare page.
 """
 
@@ -20,18 +20,18 @@ from perceptron import limits
 from perceptron.codecs import decode_rows
 from perceptron.datasets import PRESETS
 from perceptron.diagnostics import diagnose, summary
-from tests.conftest import (
-    edit,
-    expected_shown,
-    open_app,
-    run_blob,
-    share_link,
-    shown,
-    sidebar_errors,
-    stage,
-    stage_bytes,
-    stage_data,
+from tests.support.apptest import (
+    apptest_edit,
+    apptest_run_blob,
+    apptest_share_link,
+    apptest_shown,
+    apptest_sidebar_errors,
+    apptest_stage,
+    apptest_stage_bytes,
+    apptest_stage_data,
+    open_apptest,
 )
+from tests.support.expected import expected_shown
 
 NOTEBOOK_ROWS = [list(row) for row in PRESETS["notebook"].rows]
 COLUMNS = ["x1", "x2", "y"]
@@ -39,7 +39,7 @@ NOT_USED = "**Not used yet: fix the cell to train on this table.**"
 
 
 def fresh(**params: str) -> AppTest:
-    return open_app(params)
+    return open_apptest(params)
 
 
 def train_rows(rows, **params) -> perceptron.History:
@@ -77,14 +77,14 @@ def walk_heading(at: AppTest) -> str:
 def test_default_page_sends_the_notebooks_run_starting_at_step_0():
     at = fresh()
     assert not at.exception
-    header, _, session = stage(at)
+    header, _, session = apptest_stage(at)
     assert session["t"] == 0 and session["epoch"] == 0 and session["view"] == "heatmap"
     meta = header["meta"]
     assert meta["rows"] == NOTEBOOK_ROWS
     assert (meta["seed"], meta["iterations"], meta["learning_rate"]) == (1, 10001, 1.0)
     assert meta["weight_names"] == ["w1", "w2"] and meta["last"] == 10001
     assert header["presenter"] is False
-    page = shown(at)
+    page = apptest_shown(at)
     assert page["Iteration"] == "0"
     assert (page["w1"], page["w2"]) == ("-0.165956", "0.440649")  # the notebook's start
     assert page["Accuracy"] == "0%"  # 0.608 for targets 0, 0.459 for targets 1
@@ -95,12 +95,13 @@ def test_default_page_sends_the_notebooks_run_starting_at_step_0():
 def test_the_payload_holds_every_step_of_the_notebooks_run():
     at = fresh()
     history = train_rows(NOTEBOOK_ROWS, iterations=10001)
-    _, arrays, _ = stage(at)
+    _, arrays, _ = apptest_stage(at)
     np.testing.assert_array_equal(arrays["weights"], history.weights)
     np.testing.assert_array_equal(arrays["loss"], history.loss)
     np.testing.assert_array_equal(arrays["predictions"], history.predictions)
-    assert (shown(at, 1)["w1"], shown(at, 1)["w2"]) == ("0.102886", "0.150744")  # new synapse
-    end = shown(at, 10001)
+    step_1 = apptest_shown(at, 1)  # new synapse
+    assert (step_1["w1"], step_1["w2"]) == ("0.102886", "0.150744")
+    end = apptest_shown(at, 10001)
     assert (end["Iteration"], end["w1"], end["w2"]) == ("10,001", "5.283217", "-5.283169")
     assert end["Accuracy"] == "100%"
 
@@ -121,20 +122,20 @@ def test_the_servers_step_is_shown_from_the_payload():
     at.session_state["t"] = 7  # what a report from the browser leaves behind
     at.run()
     assert not at.exception
-    assert shown(at) == expected_shown(train_rows(NOTEBOOK_ROWS), 7)
-    assert shown(at)["Iteration"] == "7"
+    assert apptest_shown(at) == expected_shown(train_rows(NOTEBOOK_ROWS), 7)
+    assert apptest_shown(at)["Iteration"] == "7"
 
 
 def test_a_report_from_the_page_moves_the_step_the_view_and_the_link():
     at = fresh()
-    before = stage_bytes(at)
+    before = apptest_stage_bytes(at)
     report(at, {"t": 5, "view": "3d"})
     assert not at.exception
     assert at.session_state["t"] == 5 and at.session_state["view"] == "3d"
     assert at.query_params["t"] == "5"
-    assert "t=5" in share_link(at) and "view=3D+surface" in share_link(at)
+    assert "t=5" in apptest_share_link(at) and "view=3D+surface" in apptest_share_link(at)
     # The page already shows step 5: the stage is resent unchanged, as a cached reference.
-    assert stage_bytes(at) == before
+    assert apptest_stage_bytes(at) == before
 
 
 @pytest.mark.parametrize(
@@ -158,7 +159,7 @@ def test_a_malformed_report_is_ignored(values):
     report(at, values)
     assert not at.exception
     assert at.session_state["t"] == 3 and at.session_state["view"] == "heatmap"
-    assert "t=3" in share_link(at)
+    assert "t=3" in apptest_share_link(at)
 
 
 def test_a_reported_step_beyond_the_end_is_clamped():
@@ -166,7 +167,7 @@ def test_a_reported_step_beyond_the_end_is_clamped():
     report(at, {"t": 10**9, "view": "heatmap"})
     assert not at.exception
     assert at.session_state["t"] == 20
-    assert "t=20" in share_link(at)
+    assert "t=20" in apptest_share_link(at)
 
 
 @pytest.mark.parametrize(("seed", "w1_at_0"), [(2, "-0.128010"), (0, "0.097627")])
@@ -174,39 +175,39 @@ def test_a_changed_seed_retrains(seed, w1_at_0):
     at = fresh()
     at.number_input(key="seed").set_value(seed).run()
     assert not at.exception
-    assert stage(at)[0]["meta"]["seed"] == seed
-    assert shown(at, 0)["w1"] == w1_at_0
-    assert shown(at, 0)["w1"] == f"{perceptron.initial_weights(seed, 2)[0]:.6f}"
+    assert apptest_stage(at)[0]["meta"]["seed"] == seed
+    assert apptest_shown(at, 0)["w1"] == w1_at_0
+    assert apptest_shown(at, 0)["w1"] == f"{perceptron.initial_weights(seed, 2)[0]:.6f}"
 
 
 def test_a_changed_learning_rate_retrains():
     at = fresh()
     at.select_slider(key="lr").set_value(0.1).run()
     # w1 = -0.16595599 - 0.1 * (-0.2688417): a tenth of the notebook's first step
-    assert shown(at, 1)["w1"] == "-0.139072"
+    assert apptest_shown(at, 1)["w1"] == "-0.139072"
 
 
 def test_editing_a_cell_retrains_on_what_was_typed():
     at = fresh()
-    edit(at, {0: {"x1": "1"}})
-    assert not at.exception and not sidebar_errors(at)
+    apptest_edit(at, {0: {"x1": "1"}})
+    assert not at.exception and not apptest_sidebar_errors(at)
     rows = [[1.0, 1.0, 0.0], *NOTEBOOK_ROWS[1:]]
-    assert stage(at)[0]["meta"]["rows"] == rows
-    assert shown(at, 1) == expected_shown(train_rows(rows), 1)
-    assert shown(at, 1)["w1"] != "0.102886"
+    assert apptest_stage(at)[0]["meta"]["rows"] == rows
+    assert apptest_shown(at, 1) == expected_shown(train_rows(rows), 1)
+    assert apptest_shown(at, 1)["w1"] != "0.102886"
     assert at.query_params["data"] == "1,1,0;0,1,0;1,0,1;1,0,1"
 
 
 def test_a_bad_cell_names_row_and_column_and_keeps_the_last_valid_run():
     at = fresh()
-    before = stage_bytes(at)
-    edit(at, {2: {"y": "7"}})
+    before = apptest_stage_bytes(at)
+    apptest_edit(at, {2: {"y": "7"}})
     assert not at.exception
-    [error] = sidebar_errors(at)
+    [error] = apptest_sidebar_errors(at)
     assert error.startswith(NOT_USED)
     assert "Row 3, column 'y': '7' is outside 0 to 1" in error
     assert any("last valid run" in w.value for w in at.warning)
-    assert stage_bytes(at) == before  # still the notebook's run, byte for byte
+    assert apptest_stage_bytes(at) == before  # still the notebook's run, byte for byte
 
 
 # What a student may type into a cell, and what must come of it: trained on exactly the
@@ -228,27 +229,27 @@ TYPED = [
 @pytest.mark.parametrize(("column", "typed", "value", "message"), TYPED, ids=repr)
 def test_typing_into_the_editor_trains_on_that_value_or_says_why_not(column, typed, value, message):
     at = fresh(iterations="50")
-    edit(at, {0: {"y": "0.25"}})  # a good edit first: the last valid run is not the preset
-    good = stage_bytes(at)
+    apptest_edit(at, {0: {"y": "0.25"}})  # a good edit first: the last valid run is not the preset
+    good = apptest_stage_bytes(at)
     good_rows = [[0.0, 1.0, 0.25], *NOTEBOOK_ROWS[1:]]
-    assert stage(at)[0]["meta"]["rows"] == good_rows
-    edit(at, {0: {"y": "0.25"}, 2: {column: typed}})
+    assert apptest_stage(at)[0]["meta"]["rows"] == good_rows
+    apptest_edit(at, {0: {"y": "0.25"}, 2: {column: typed}})
     assert not at.exception
     if message is None:
-        assert not sidebar_errors(at)
-        row = stage(at)[0]["meta"]["rows"][2]
+        assert not apptest_sidebar_errors(at)
+        row = apptest_stage(at)[0]["meta"]["rows"][2]
         got = row[COLUMNS.index(column)]
         assert got == value and math.copysign(1, got) == math.copysign(1, value)
         rows = [list(r) for r in good_rows]
         rows[2][COLUMNS.index(column)] = value
-        assert shown(at, 50) == expected_shown(train_rows(rows, iterations=50), 50)
+        assert apptest_shown(at, 50) == expected_shown(train_rows(rows, iterations=50), 50)
     else:
-        [error] = sidebar_errors(at)
+        [error] = apptest_sidebar_errors(at)
         assert error.startswith(NOT_USED)
         [line] = [x for x in error.splitlines() if message[0] in x]  # row, column, what was typed
         assert all(part in line for part in message), line  # … and why
         assert any("last valid run" in w.value for w in at.warning)
-        assert stage_bytes(at) == good
+        assert apptest_stage_bytes(at) == good
 
 
 def test_switching_pages_keeps_the_step():
@@ -261,8 +262,8 @@ def test_switching_pages_keeps_the_step():
     at.switch_page("pages/train_page.py").run()
     assert not at.exception
     assert at.session_state["t"] == 1
-    assert shown(at)["w1"] == "0.102886"
-    assert "t=1" in share_link(at)
+    assert apptest_shown(at)["w1"] == "0.102886"
+    assert "t=1" in apptest_share_link(at)
 
 
 # --- the Walkthrough page ------------------------------------------------------------------
@@ -315,16 +316,16 @@ def test_walkthrough_buttons_move_the_servers_step_and_bump_the_epoch():
         assert at.session_state["t"] == t, key
         assert at.session_state["t_epoch"] == epoch, key
         assert walk_heading(at).startswith(f"### Step t = {t}:"), key
-        assert (f"t={t}" in share_link(at)) == (t != 0)
+        assert (f"t={t}" in apptest_share_link(at)) == (t != 0)
     at.slider(key="walk_slider").set_value(30).run()
     assert at.session_state["t"] == 30 and at.session_state["t_epoch"] == len(moves) + 1
     assert at.button(key="walk-step").disabled and at.button(key="walk-jump").disabled
     assert any("end of this run" in s.value for s in at.success)
     # The Train page adopts the server's move: its stage starts there.
     at.switch_page("pages/train_page.py").run()
-    session = stage(at)[2]
+    session = apptest_stage(at)[2]
     assert session["t"] == 30 and session["epoch"] == len(moves) + 1
-    assert shown(at) == expected_shown(train_rows(NOTEBOOK_ROWS, iterations=30), 30)
+    assert apptest_shown(at) == expected_shown(train_rows(NOTEBOOK_ROWS, iterations=30), 30)
 
 
 # --- the stage as Streamlit sends it -------------------------------------------------------
@@ -332,38 +333,42 @@ def test_walkthrough_buttons_move_the_servers_step_and_bump_the_epoch():
 
 def test_the_stage_is_identical_bytes_until_the_server_moves_t():
     at = fresh(seed="5")
-    first, run = stage_bytes(at), run_blob(at)
+    first, run = apptest_stage_bytes(at), apptest_run_blob(at)
     at.run()
-    assert stage_bytes(at) == first  # nothing changed: Streamlit can send a reference
+    assert apptest_stage_bytes(at) == first  # nothing changed: Streamlit can send a reference
     report(at, {"t": 9, "view": "3d"})
-    assert stage_bytes(at) == first  # the page moved t itself: it already shows it
+    assert apptest_stage_bytes(at) == first  # the page moved t itself: it already shows it
     walkthrough(at)
     at.button(key="walk-step").click().run()  # the server moves t: 9 → 10
     at.switch_page("pages/train_page.py").run()
-    moved = stage_bytes(at)
+    moved = apptest_stage_bytes(at)
     assert moved != first
-    assert stage_data(at)["run"] == json.loads(first)["run"] and run_blob(at) == run
-    _, _, session = stage(at)  # only where the page starts has changed
+    assert apptest_stage_data(at)["run"] == json.loads(first)["run"] and apptest_run_blob(at) == run
+    _, _, session = apptest_stage(at)  # only where the page starts has changed
     assert (session["t"], session["view"], session["epoch"]) == (10, "3d", 1)
     at.run()
-    assert stage_bytes(at) == moved
+    assert apptest_stage_bytes(at) == moved
 
 
 def test_the_run_is_one_file_per_run_shared_by_sessions():
     one, other = fresh(seed="5"), fresh(seed="5")
-    assert stage_data(one)["run"] == stage_data(other)["run"]
+    assert apptest_stage_data(one)["run"] == apptest_stage_data(other)["run"]
     one.number_input(key="seed").set_value(6).run()
-    assert stage_data(one)["run"] != stage_data(other)["run"]
-    assert stage(one)[0]["meta"]["seed"] == 6 and stage(other)[0]["meta"]["seed"] == 5
+    assert apptest_stage_data(one)["run"] != apptest_stage_data(other)["run"]
+    assert (
+        apptest_stage(one)[0]["meta"]["seed"] == 6 and apptest_stage(other)[0]["meta"]["seed"] == 5
+    )
 
 
 def test_a_one_step_run_packs_without_error():
     at = fresh(iterations="1", seed="9")
     assert not at.exception
-    header, arrays, session = stage(at)
+    header, arrays, session = apptest_stage(at)
     assert header["meta"]["last"] == 1 and session["t"] == 0
     assert arrays["weights"].shape == (2, 2) and arrays["loss"].shape == (2,)
-    assert shown(at, 1) == expected_shown(train_rows(NOTEBOOK_ROWS, seed=9, iterations=1), 1)
+    assert apptest_shown(at, 1) == expected_shown(
+        train_rows(NOTEBOOK_ROWS, seed=9, iterations=1), 1
+    )
 
 
 def test_a_diverging_run_packs_only_its_finite_steps():
@@ -372,7 +377,7 @@ def test_a_diverging_run_packs_only_its_finite_steps():
     rows, _ = decode_rows("1e200,1e200,1;-1e200,1e200,0")
     history = train_rows(rows, learning_rate=100.0, objective="cross_entropy")
     assert history.diverged_at is not None
-    header, arrays, _ = stage(at)
+    header, arrays, _ = apptest_stage(at)
     assert header["meta"]["diverged_at"] == history.diverged_at
     assert arrays["weights"].shape[0] == history.diverged_at == history.last_step + 1
     assert np.isfinite(arrays["weights"]).all()
@@ -387,15 +392,15 @@ def test_a_thousand_row_table_sends_predictions_of_its_first_dozen_rows():
     at = fresh(iterations="500", data=data)
     assert not at.exception
     added = [dict(zip(("x1", "x2", "y"), map(str, row), strict=True)) for row in rows[linked:]]
-    edit(at, {}, added)
-    assert not at.exception and not sidebar_errors(at)
-    header, arrays, _ = stage(at)
+    apptest_edit(at, {}, added)
+    assert not at.exception and not apptest_sidebar_errors(at)
+    header, arrays, _ = apptest_stage(at)
     assert header["meta"]["n_rows"] == limits.MAX_ROWS
     assert header["meta"]["shown_rows"] == limits.SHOWN_ROWS == 12
     assert arrays["predictions"].shape == (501, 12)
     history = train_rows(rows, iterations=500)
     np.testing.assert_array_equal(arrays["predictions"], history.predictions[:, :12])
-    assert shown(at, 500) == expected_shown(history, 500)  # accuracy over all 1,000 rows
+    assert apptest_shown(at, 500) == expected_shown(history, 500)  # accuracy over all 1,000 rows
 
 
 # --- the Compare page ----------------------------------------------------------------------
@@ -505,18 +510,18 @@ def test_presenter_mode_from_the_url_and_the_toggle():
     at = fresh(presenter="true")
     assert at.session_state.ctx.presenter is True
     assert at.toggle(key="presenter").value is True
-    assert stage(at)[0]["presenter"] is True
+    assert apptest_stage(at)[0]["presenter"] is True
     at.toggle(key="presenter").set_value(False).run()
     assert not at.exception
     assert at.session_state.ctx.presenter is False
-    assert stage(at)[0]["presenter"] is False
+    assert apptest_stage(at)[0]["presenter"] is False
 
 
 def test_share_and_export_panel_offers_link_and_downloads():
     at = fresh(seed="7")
     at.session_state["t"] = 1
     at.run()
-    assert share_link(at) == "?seed=7&t=1"  # AppTest has no base URL
+    assert apptest_share_link(at) == "?seed=7&t=1"  # AppTest has no base URL
     labels = [b.label for b in at.sidebar.get("download_button")]
     assert labels == ["History as CSV", "Notebook-style script"]
     assert not at.exception
@@ -536,7 +541,7 @@ def test_a_session_hands_its_memory_back_when_it_ends(monkeypatch):
             return 1
 
     monkeypatch.setattr(memory, "_LIBC", Libc())
-    at = open_app({})
+    at = open_apptest({})
     at.run()  # a rerun registers nothing more
     assert "memory_token" in at.session_state and trims == []
     del at.session_state["memory_token"]  # what a closed session's cleanup drops

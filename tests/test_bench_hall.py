@@ -1,23 +1,27 @@
 """benchmarks/bench_hall.py speaks Streamlit's websocket protocol against real servers.
 
-Two small apps, each served by ``streamlit run`` on loopback and stopped by pid: the
-benchmark's own floor app, and a probe page behind ``st.navigation`` that checks
-itself (a seed change that does not reach the script raises), sends one 20 kB element
-on every run so the rerun gets a ``ref_hash``, and raises on ``?boom=1``.
+Two small apps, each served by ``streamlit run`` on loopback and stopped by pid (the
+suite's one server factory, ``tests.support.browser.running_server``, with the options
+the benchmark gives its own servers): the benchmark's own floor app, and a probe page
+behind ``st.navigation`` that checks itself (a seed change that does not reach the
+script raises), sends one 20 kB element on every run so the rerun gets a ``ref_hash``,
+and raises on ``?boom=1``.
 No timing assertions: this machine is shared.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.browser import running_server
+from tests.support.paths import ROOT
+
 _spec = importlib.util.spec_from_file_location("bench_hall", ROOT / "benchmarks" / "bench_hall.py")
 assert _spec is not None and _spec.loader is not None
 bench = importlib.util.module_from_spec(_spec)
@@ -48,14 +52,19 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, int]
     folder = tmp_path_factory.mktemp("hall")
     (folder / "floor_app.py").write_text(bench.FLOOR_APP, encoding="utf-8")
     (folder / "probe_app.py").write_text(PROBE_APP, encoding="utf-8")
-    started = []
-    try:
-        for name in ("floor_app.py", "probe_app.py"):
-            started.append(bench.start_server(folder / name))
-        yield {"floor": started[0].port, "probe": started[1].port}
-    finally:
-        for server in started:
-            bench.stop_server(server)
+    # Started by the suite's one server factory, with the options bench_hall.py gives its own.
+    options = {
+        "client.showErrorDetails": "full",
+        "server.disconnectedSessionTTL": bench.SESSION_TTL_S,
+    }
+    with contextlib.ExitStack() as stack:
+        floor = stack.enter_context(
+            running_server(folder / "floor_app.py", folder, options=options)
+        )
+        probe = stack.enter_context(
+            running_server(folder / "probe_app.py", folder, options=options)
+        )
+        yield {"floor": floor.port, "probe": probe.port}
 
 
 def test_three_sessions_on_the_floor_app_finish_and_click(servers: dict[str, int]) -> None:

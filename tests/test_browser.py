@@ -10,12 +10,14 @@ Needs Debian's Chromium (``$CHROMIUM``, ``chromium`` on PATH or /usr/bin/chromiu
 Playwright for Python; skipped without them, except on CI (CI=true) where that fails.
 Readiness always comes from the page (script state, the stage's ``data-ready`` and
 ``data-step``), never from sleeps; the only fixed waits are the durations a test is about
-(a 1.5 s Play, the 1 s after a Pause in which nothing may move).
+(named constants below: a 1.5 s Play, the 1 s after a Pause in which nothing may move,
+the gap between quick presses). Helpers: ``tests/support/stage.py`` (the stage's hooks),
+``page.py`` (readiness), ``editor.py`` (the data grid), ``expected.py`` (the engine's
+numbers); the longer JS snippets are in ``tests/support/js/``.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -27,32 +29,43 @@ import pytest
 
 import perceptron
 from perceptron import limits
-from perceptron.settings import SETTINGS
-from tests.browser_support import (
+from tests.support.editor import (
+    apply_button,
+    open_cell_editor_at_default_layout,
+    select_cell_at_default_layout,
+    wait_handed_over_rows,
+)
+from tests.support.expected import (
+    DIVERGING_QUERY,
+    NOTEBOOK_Y,
+    expected_numbers,
+    expected_rows,
+    notebook_run,
+    run_of_query,
+)
+from tests.support.jsfiles import page_js
+from tests.support.page import (
     CHART_STATE_JS,
     TRAIN_CHARTS,
     Frames,
-    exceptions,
-    focus_page,
-    lab,
-    open_app,
-    press,
-    share_link,
-    stage_state,
-    stage_step,
+    open_session,
+    page_exceptions,
     wait_idle,
     wait_ready,
-    wait_reported,
-    wait_step,
     watch_console,
 )
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
-from tests.editor_support import apply_button, expected_numbers, expected_rows
-from tests.screens_support import SETTLED_JS
+from tests.support.stage import (
+    STAGE_SETTLED_JS,
+    focus_page,
+    page_share_link,
+    press,
+    stage_control,
+    stage_state,
+    stage_step,
+    wait_reported,
+    wait_step,
+)
 
-# Fixtures (browser, fresh_server, new_page) live in our own plugin module, since
-# tests/conftest.py is shared.
-pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
 
 PAGES = {
@@ -62,58 +75,35 @@ PAGES = {
 }
 WALK_STEP = re.compile(r"Step t = ([\d,]+):")
 
-# A diverging link (tests/test_app.py uses the same run): inputs of 1e200 at rate 100 with
-# cross-entropy put the weights at ±1e202 after one update and make the logits inf − inf at
-# step 2. (The brief's "?data=0,0,0;1000000,1,1&lr=100&bias=true" saturates instead: its
-# History has diverged_at None; see test_the_brief_link_saturates_rather_than_diverges.)
-DIVERGING = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100", "loss": "Cross-entropy"}
+# Fixed durations, each the subject of its test, not a wait for a condition (those wait on
+# page state: tests/support/page.py and stage.py). Polls of a condition come every 50-100 ms.
+QUICK_PRESS_GAP_MS = 50
+"""Pacing: presses well under the 400 ms the stage's report waits, so none is reported alone."""
+FAST_PRESS_GAP_MS = 150
+"""Pacing: presses quick enough to overlap the stage's drawing, in test_fast_presses_…."""
+PLAY_MS = 1500
+"""How long Play runs before Pause in test_pause_stops_on_the_step_on_screen."""
+STILL_MS = 1000
+"""A window in which nothing may move (after a Pause, after returning to the page)."""
+STAYS_CHECK_MS = 500
+"""Between checks that the Walkthrough stays at its step (nothing plays behind the page)."""
+PLAY_CHECK_MS = 300
+"""Between checks, during Play, that the rotated 3D camera stays where it was put."""
+PLAYED_STEPS = 10
+"""Steps Play has made before the test switches pages in the middle of it."""
+
+# A diverging link is DIVERGING_QUERY (tests/support/expected.py; tests/test_app.py uses the
+# same run). The brief's "?data=0,0,0;1000000,1,1&lr=100&bias=true" saturates instead: its
+# History has diverged_at None; see test_the_brief_link_saturates_rather_than_diverges.
 NOT_DIVERGING = {"data": "0,0,0;1000000,1,1", "lr": "100", "bias": "true"}
 
-# The 3D view's camera: as laid out, and as the WebGL scene really shows it.
-CAMERA_JS = """
-() => {
-  const el = document.querySelector('.lab-chart-surface');
-  const scene = el && el._fullLayout && el._fullLayout.scene;
-  if (!scene) return null;
-  const live = scene._scene && scene._scene.getCamera ? scene._scene.getCamera() : scene.camera;
-  return JSON.parse(JSON.stringify({layout: scene.camera, live, step: el.dataset.step}));
-}
-"""
-
-# The sum of the 3D sheet's heights: changes when the sheet is redrawn for another step.
-SHEET_SUM_JS = """
-() => {
-  const el = document.querySelector('.lab-chart-surface');
-  const sheet = el && (el.data || []).find((t) => t.type === 'surface');
-  return sheet ? sheet.z.flat().reduce((a, b) => a + b, 0) : null;
-}
-"""
+CAMERA_JS = page_js("camera")
+"""The 3D view's camera: as laid out, and as the WebGL scene really shows it."""
+SHEET_SUM_JS = page_js("sheet_sum")
+"""The sum of the 3D sheet's heights: changes when the sheet is redrawn for another step."""
 
 
 # ----------------------------------------------------------------------- expectations
-
-
-@functools.cache
-def notebook() -> perceptron.History:
-    """The notebook's run with the app's defaults (seed 1, 10,001 updates, rate 1)."""
-    h = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y)
-    assert h.iterations == 10001 == SETTINGS["iterations"].default
-    return h
-
-
-def run_of(params: dict[str, str]) -> perceptron.History:
-    """The engine's run for a link's parameters (decoded by the settings table)."""
-    decoded = {key: SETTINGS[key].decode(text)[0] for key, text in params.items()}
-    rows = decoded.get("data") or [(*x, y) for x, y in zip(NOTEBOOK_X, NOTEBOOK_Y, strict=True)]
-    table = np.array(rows, dtype=float)
-    kwargs = {
-        "seed": decoded.get("seed", 1),
-        "iterations": decoded.get("iterations", 10001),
-        "learning_rate": decoded.get("lr", 1.0),
-        "bias": decoded.get("bias", False),
-        "objective": decoded.get("loss", "squared"),
-    }
-    return perceptron.train(table[:, :2], table[:, 2], **kwargs)
 
 
 def jump_target(t: int, last: int) -> int:
@@ -163,63 +153,12 @@ def wait_quiet(page, frames: Frames, quiet_ms: int = 1000, timeout_ms: int = 30_
     waited, last_count, quiet = 0, len(frames.sent), 0
     while quiet < quiet_ms:
         assert waited < timeout_ms, f"the page kept sending for {timeout_ms} ms"
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(100)  # a polling loop: quiet is counted in 100 ms polls
         waited += 100
         count = len(frames.sent)
         quiet = 0 if count != last_count else quiet + 100
         last_count = count
     wait_idle(page)
-
-
-# ----------------------------------------------------------------- editing the data grid
-
-# st.data_editor is a glide-data-grid canvas: cells have no DOM of their own, only an
-# accessibility table (td#glide-cell-<col>-<row>, aria-selected) mirroring the selection.
-# Cells are found by geometry: a 35 px header and 35 px rows; a narrow row-marker column
-# first, then x1, x2 and y.
-HEADER_PX, ROW_PX = 35, 35
-COLUMN_CENTRES_PX = (68, 139, 207)  # x1, x2, y at the default 1280 px sidebar width
-
-
-def _cell_point(page, row: int, column: int) -> tuple[float, float]:
-    grid = page.locator('[data-testid="stSidebar"] [data-testid="stDataFrameResizable"]').first
-    box = grid.bounding_box()
-    assert box is not None
-    return box["x"] + COLUMN_CENTRES_PX[column], box["y"] + HEADER_PX + ROW_PX * (row - 0.5)
-
-
-def select_cell(page, row: int, column: int) -> None:
-    """Select the cell at 1-based ``row`` and 0-based ``column`` (0 = x1, 1 = x2, 2 = y).
-
-    The first click into the grid can be taken by focusing its canvas (e.g. right after a
-    button had focus), so click until the accessibility table reports the selection.
-    """
-    selected = page.locator(
-        f'[data-testid="glide-cell-{column + 1}-{row - 1}"][aria-selected="true"]'
-    )
-    for _ in range(4):
-        page.mouse.click(*_cell_point(page, row, column))
-        try:
-            selected.wait_for(state="attached", timeout=2_000)
-            return
-        except Exception:
-            continue
-    raise AssertionError(f"could not select row {row}, column {column} of the data editor")
-
-
-def open_cell_editor(page, row: int, column: int):
-    """Double-click opens the cell's editor (an <input>/<textarea> class gdg-input)."""
-    editor = page.locator("input.gdg-input, textarea.gdg-input").first
-    point = _cell_point(page, row, column)
-    for _ in range(4):
-        page.mouse.click(*point)  # the first click may only focus the grid's canvas
-        page.mouse.dblclick(*point)
-        try:
-            editor.wait_for(state="attached", timeout=2_000)
-            return editor
-        except Exception:
-            continue
-    raise AssertionError(f"could not open the editor of row {row}, column {column}")
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -230,7 +169,7 @@ def train(server, new_page):
     """Factory: a new session on the Train page (``query`` appended to the URL), ready."""
 
     def make(query: str = "", **options):
-        return open_app(new_page, server, query and f"/?{query.lstrip('?')}", **options)
+        return open_session(new_page, server, query and f"/?{query.lstrip('?')}", **options)
 
     return make
 
@@ -240,7 +179,7 @@ def train(server, new_page):
 
 class TestControls:
     def test_every_control_and_key_moves_every_part(self, train):
-        h = notebook()
+        h = notebook_run()
         page = train()
         console = watch_console(page)
         state = assert_shows(page, h, 0)
@@ -260,21 +199,21 @@ class TestControls:
             return assert_shows(page, h, t)
 
         # Buttons and their keys, each one update (or back to 0).
-        assert check(lambda: lab(page, "step").click(), 1)["jump"] == "To 10"
+        assert check(lambda: stage_control(page, "step").click(), 1)["jump"] == "To 10"
         check(lambda: press(page, "ArrowRight"), 2)
-        check(lambda: lab(page, "back").click(), 1)
+        check(lambda: stage_control(page, "back").click(), 1)
         state = check(lambda: press(page, "ArrowLeft"), 0)
         assert state["disabled"]["back"] and state["disabled"]["reset"]
-        check(lambda: lab(page, "jump").click(), 1)
+        check(lambda: stage_control(page, "jump").click(), 1)
         check(lambda: press(page, "ArrowUp"), 10)
-        assert check(lambda: lab(page, "jump").click(), 100)["jump"] == "To 1,000"
-        check(lambda: lab(page, "reset").click(), 0)
+        assert check(lambda: stage_control(page, "jump").click(), 100)["jump"] == "To 1,000"
+        check(lambda: stage_control(page, "reset").click(), 0)
         check(lambda: press(page, "ArrowRight", times=3), 3)
         check(lambda: press(page, "Home"), 0)
 
         # The slider: set by value, then by its own keys (one step each, never two: the
         # page's shortcuts stand back while the slider has focus).
-        slider = lab(page, "slider")
+        slider = stage_control(page, "slider")
         assert check(lambda: slider.fill("37"), 37)["jump"] == "To 100"
         check(lambda: slider.press("ArrowRight"), 38)
         check(lambda: slider.press("ArrowLeft"), 37)
@@ -284,7 +223,10 @@ class TestControls:
 
         # Play and Pause, by button and by key: the run moves, then stops where it is shown.
         for start, stop in (
-            (lambda: lab(page, "play").click(), lambda: lab(page, "play").click()),
+            (
+                lambda: stage_control(page, "play").click(),
+                lambda: stage_control(page, "play").click(),
+            ),
             (lambda: press(page, "p"), lambda: press(page, "P")),
         ):
             before = stage_step(page)
@@ -305,20 +247,11 @@ class TestControls:
         # Speeds: the pressed one is marked; a second of Play goes further the faster it is.
         reached = {}
         for speed in ("Slow", "Fast", "Normal"):
-            lab(page, "reset").click()
-            lab(page, "speed").locator(f'button[data-value="{speed}"]').click()
+            stage_control(page, "reset").click()
+            stage_control(page, "speed").locator(f'button[data-value="{speed}"]').click()
             assert stage_state(page)["speed"] == [speed]
-            run = page.evaluate(
-                """async () => {
-                  const stage = document.querySelector('.lab-stage');
-                  const play = stage.querySelector('[data-lab="play"]');
-                  play.click();
-                  const start = performance.now();
-                  await new Promise((done) => setTimeout(done, 1000));
-                  play.click();
-                  return { step: Number(stage.dataset.step), ms: performance.now() - start };
-                }"""
-            )
+            # The second of Play is measured inside the page (js/play_for_a_second.js).
+            run = page.evaluate(page_js("play_for_a_second"))
             reached[speed] = run["step"]
             assert_shows(page, h, run["step"])
         print(f"\nsteps reached in 1 s of Play: {reached}")
@@ -326,7 +259,7 @@ class TestControls:
 
         # The view: 3D and back, the step and the numbers kept.
         t = check(lambda: slider.fill("12"), 12)["step"]
-        lab(page, "view").locator('button[data-value="3d"]').click()
+        stage_control(page, "view").locator('button[data-value="3d"]').click()
         page.wait_for_function(
             "() => { const el = document.querySelector('.lab-chart-surface');"
             " return !!el && !!el.querySelector('canvas') && el.dataset.step === '12'; }",
@@ -337,7 +270,7 @@ class TestControls:
         assert set(state["charts"]) == {"surface", "landscape", "loss", "weights", "errors"}
         assert state["view"] == ["3d"]
         check(lambda: press(page, "ArrowRight"), 13)
-        lab(page, "view").locator('button[data-value="heatmap"]').click()
+        stage_control(page, "view").locator('button[data-value="heatmap"]').click()
         page.wait_for_function(
             "() => !!document.querySelector('.lab-chart-heatmap')"
             " && !document.querySelector('.lab-chart-surface')",
@@ -347,14 +280,14 @@ class TestControls:
         state = assert_shows(page, h, 13)
         assert set(state["charts"]) == {"heatmap", "landscape", "loss", "weights", "errors"}
         assert state["view"] == ["heatmap"]
-        assert exceptions(page) == [] and console == []
+        assert page_exceptions(page) == [] and console == []
 
     def test_numbers_at_chosen_steps_are_the_engines(self, train):
-        h = notebook()
+        h = notebook_run()
         # The notebook's printed weights, independent of the engine.
         assert (f"{h.weights[1][0]:.6f}", f"{h.weights[1][1]:.6f}") == ("0.102886", "0.150744")
         page = train()
-        slider = lab(page, "slider")
+        slider = stage_control(page, "slider")
         for t in (0, 1, 2, 10, 100, 10001):
             slider.fill(str(t))
             wait_step(page, t)
@@ -386,14 +319,10 @@ class TestServerTraffic:
         sent0, received0 = frames.mark()
         requests.clear()
         focus_page(page)
-        page.evaluate(
-            """() => { window.__keyTimes = [];
-              document.addEventListener('keydown', () => window.__keyTimes.push(performance.now()),
-                                        true); }"""
-        )
+        page.evaluate(page_js("record_key_times"))
         for i in range(10):
             if i:
-                page.wait_for_timeout(50)  # presses well under the 400 ms the report waits
+                page.wait_for_timeout(QUICK_PRESS_GAP_MS)
             page.keyboard.press("ArrowRight")
         assert stage_step(page) == 10
         while_pressing = len(frames.sent) - sent0
@@ -414,13 +343,13 @@ class TestServerTraffic:
         assert len(reports) == 1, reports
         assert sum(received) < 30_000, received
         assert requests == [], f"the report's rerun fetched {requests}"
-        assert_shows(page, notebook(), 10)
+        assert_shows(page, notebook_run(), 10)
         assert url_t(page.url) == 10
 
     def test_fast_presses_each_make_one_step(self, train):
-        h = notebook()
+        h = notebook_run()
         page = train()
-        press(page, "ArrowRight", times=5, delay_ms=150)
+        press(page, "ArrowRight", times=5, delay_ms=FAST_PRESS_GAP_MS)
         wait_step(page, 5)
         press(page, "ArrowRight", times=25)
         wait_step(page, 30)
@@ -430,29 +359,23 @@ class TestServerTraffic:
         assert url_t(page.url) == 30
 
     def test_pause_stops_on_the_step_on_screen(self, train):
-        h = notebook()
+        h = notebook_run()
         page = train()
         press(page, "p")
-        page.wait_for_timeout(1500)
+        page.wait_for_timeout(PLAY_MS)
         press(page, "p")
-        read = """() => ({
-          step: Number(document.querySelector('.lab-stage').dataset.step),
-          iteration: document.querySelector(
-            '.lab-number[data-lab="iteration"] .lab-number-value').textContent,
-          slider: Number(document.querySelector('input[data-lab="slider"]').value),
-          play: document.querySelector('[data-lab="play"]').dataset.state,
-        })"""
+        read = page_js("play_readout")
         paused = page.evaluate(read)
         t = paused["step"]
         print(f"\npaused at step {t} after 1.5 s of Play")
         assert 0 < t < h.last_step, paused
         assert paused == {"step": t, "iteration": f"{t:,}", "slider": t, "play": "paused"}
-        page.wait_for_timeout(1000)
+        page.wait_for_timeout(STILL_MS)
         assert page.evaluate(read) == paused
         assert_shows(page, h, t)
         wait_reported(page, t)
         assert url_t(page.url) == t
-        assert url_t(share_link(page)) == t
+        assert url_t(page_share_link(page)) == t
         assert page.evaluate(read) == paused
 
 
@@ -474,12 +397,12 @@ class TestKeys:
             unmoved(f"the Seed input ({key})")
         seed.press("Escape")
 
-        select_cell(page, row=2, column=1)
+        select_cell_at_default_layout(page, row=2, column=1)
         for key in ("ArrowRight", "Home", "ArrowLeft", "ArrowUp"):
             page.keyboard.press(key)
             unmoved(f"the data editor ({key})")
 
-        editor = open_cell_editor(page, row=2, column=1)
+        editor = open_cell_editor_at_default_layout(page, row=2, column=1)
         for key in ("ArrowRight", "Home", "ArrowLeft", "p"):
             editor.press(key)
             unmoved(f"a cell being edited ({key})")
@@ -491,18 +414,18 @@ class TestKeys:
         wait_step(page, 4)
         wait_reported(page, 4)
         assert "data" not in parse_qs(urlparse(page.url).query), page.url
-        assert_shows(page, notebook(), 4)
-        assert exceptions(page) == []
+        assert_shows(page, notebook_run(), 4)
+        assert page_exceptions(page) == []
 
 
 class TestSessions:
     def test_share_link_follows_the_step(self, train, new_page, server):
-        h = notebook()
+        h = notebook_run()
         page = train()
         press(page, "ArrowRight", times=7)
         wait_step(page, 7)
         wait_reported(page, 7)
-        link = share_link(page)
+        link = page_share_link(page)
         assert url_t(page.url) == 7 and url_t(link) == 7, (page.url, link)
         shown = assert_shows(page, h, 7)
 
@@ -511,21 +434,21 @@ class TestSessions:
         wait_ready(other)
         again = assert_shows(other, h, 7)
         assert again["numbers"] == shown["numbers"] and again["rows"] == shown["rows"]
-        assert exceptions(other) == []
+        assert page_exceptions(other) == []
 
     def test_two_sessions_step_apart(self, train):
-        h = notebook()
+        h = notebook_run()
         first, second = train(), train()
         press(first, "ArrowRight", times=3)
         wait_reported(first, 3)
         assert_shows(second, h, 0)
-        assert url_t(second.url) == 0 and url_t(share_link(second)) == 0
+        assert url_t(second.url) == 0 and url_t(page_share_link(second)) == 0
         press(second, "ArrowRight", times=5)
         wait_reported(second, 5)
         assert_shows(first, h, 3)
         assert_shows(second, h, 5)
-        assert url_t(first.url) == 3 and url_t(share_link(first)) == 3
-        assert url_t(second.url) == 5 and url_t(share_link(second)) == 5
+        assert url_t(first.url) == 3 and url_t(page_share_link(first)) == 3
+        assert url_t(second.url) == 5 and url_t(page_share_link(second)) == 5
 
 
 def quick_rounds(page, rounds: int = 3) -> None:
@@ -541,23 +464,23 @@ def quick_rounds(page, rounds: int = 3) -> None:
             nav(page, PAGES[slug][0]).first.click()
             page.wait_for_url(url_of(slug))
             landmarks[slug]()
-            assert exceptions(page) == [], slug
+            assert page_exceptions(page) == [], slug
     wait_ready(page)
 
 
 class TestPageSwitch:
     def test_switching_pages_during_play_keeps_the_step(self, train):
-        h = notebook()
+        h = notebook_run()
         page = train()
         console = watch_console(page)
-        page.evaluate(
-            """() => { window.__atClick = {};
-              for (const kind of ['pointerdown', 'click'])
-                document.addEventListener(kind, () => { window.__atClick[kind] =
-                  Number(document.querySelector('.lab-stage')?.dataset.step); }, true); }"""
+        page.evaluate(page_js("record_step_at_click"))
+        stage_control(page, "play").click()
+        page.wait_for_function(  # Play under way: it has moved PLAYED_STEPS steps
+            "(t) => document.querySelector('.lab-stage').dataset.step >= t"
+            " && document.querySelector('[data-lab=play]').dataset.state === 'playing'",
+            arg=PLAYED_STEPS,
+            polling=50,
         )
-        lab(page, "play").click()
-        page.wait_for_timeout(1000)
         before = stage_step(page)
         nav(page, "Walkthrough").first.click()
         at_click = page.evaluate("window.__atClick")
@@ -573,23 +496,23 @@ class TestPageSwitch:
         print(f"\nstep before the click {before}, at it {at_click}, on the Walkthrough {shown}")
         assert 0 < before <= shown <= at_click["click"], (before, at_click, shown)
         for _ in range(4):  # it stays: nothing plays on behind the page
-            page.wait_for_timeout(500)
+            page.wait_for_timeout(STAYS_CHECK_MS)
             assert walkthrough_step(page) == shown
             assert url_t(page.url) == shown, page.url
             assert page.get_by_text("1 · The inputs").first.is_visible()
-        assert exceptions(page) == []
+        assert page_exceptions(page) == []
 
         nav(page, "Train").first.click()
         page.wait_for_url(url_of("train"))
         wait_ready(page)
         state = assert_shows(page, h, shown)
         assert state["play"] == "paused"
-        page.wait_for_timeout(1000)
+        page.wait_for_timeout(STILL_MS)
         assert stage_step(page) == shown and url_t(page.url) == shown
-        assert exceptions(page) == []
+        assert page_exceptions(page) == []
 
         # Three quick rounds of switches, starting in the middle of Play again.
-        lab(page, "play").click()
+        stage_control(page, "play").click()
         page.wait_for_function(
             "(t) => document.querySelector('.lab-stage').dataset.step > t", arg=shown
         )
@@ -597,14 +520,14 @@ class TestPageSwitch:
         state = stage_state(page)
         assert state["play"] == "paused" and url_t(page.url) == state["step"], state
         assert_shows(page, h, state["step"])
-        assert exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
+        assert page_exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
         assert console == [], console
 
     def test_quick_page_switches_right_after_stepping(self, train):
         """A click on the navigation within 400 ms of a step holds the step's report back
         until the next page has run: the Walkthrough still learns the step, no switch is
         undone, and three quick rounds of switches end on the same step."""
-        h = notebook()
+        h = notebook_run()
         page = train()
         console = watch_console(page)
         press(page, "ArrowRight", times=3)
@@ -619,21 +542,21 @@ class TestPageSwitch:
         assert_shows(page, h, 3)
         wait_reported(page, 3)
         assert url_t(page.url) == 3
-        assert exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
+        assert page_exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
         assert console == [], console
 
 
 class TestEdgeRuns:
     def test_the_brief_link_saturates_rather_than_diverges(self):
-        h = run_of(NOT_DIVERGING)
+        h = run_of_query(NOT_DIVERGING)
         assert h.diverged_at is None and h.last_step == h.iterations
 
     def test_a_diverged_run_draws_to_its_last_step(self, server, new_page):
-        h = run_of(DIVERGING)
+        h = run_of_query(DIVERGING_QUERY)
         assert h.diverged_at is not None and h.last_step == h.diverged_at - 1
         page = new_page()
         console = watch_console(page)
-        page.goto(server.url + "/?" + "&".join(f"{k}={v}" for k, v in DIVERGING.items()))
+        page.goto(server.url + "/?" + "&".join(f"{k}={v}" for k, v in DIVERGING_QUERY.items()))
         wait_ready(page)
         assert_shows(page, h, 0)
         assert page.get_by_text(f"Training diverged at step {h.diverged_at:,}").count() == 1
@@ -644,14 +567,14 @@ class TestEdgeRuns:
         assert state["disabled"]["step"] and state["disabled"]["jump"]
         for state_chart in page.evaluate(CHART_STATE_JS):
             assert state_chart["traces"] > 0 and state_chart["width"] > 100, state_chart
-        assert exceptions(page) == []
+        assert page_exceptions(page) == []
         problems = list(console)
         if "divergence" not in state["signals"]:
             problems.append(f"no divergence signal at the last step: {state['signals']}")
         assert problems == []
 
     def test_a_run_of_no_updates(self, train):
-        h = run_of({"iterations": "0"})
+        h = run_of_query({"iterations": "0"})
         assert h.last_step == 0
         page = train("iterations=0")
         state = assert_shows(page, h, 0)
@@ -667,7 +590,7 @@ class TestEdgeRuns:
         press(page, "p")
         state = assert_shows(page, h, 0)
         assert state["play"] == "paused"
-        assert exceptions(page) == []
+        assert page_exceptions(page) == []
 
     def test_a_thousand_rows(self, train):
         """1,000 rows cannot come from a link (at most 666 short rows fit in 4,000 characters),
@@ -682,9 +605,11 @@ class TestEdgeRuns:
             "(text) => navigator.clipboard.writeText(text)",
             "\n".join("\t".join(row) for row in cells),
         )
-        select_cell(page, row=1, column=0)
+        select_cell_at_default_layout(page, row=1, column=0)
         page.keyboard.press("Control+V")
-        page.wait_for_timeout(500)  # the grid hands edits to its form 150 ms after the last
+        # The grid hands its edits to the form 150 ms after the last one (longer on a busy
+        # machine): click only once the form holds the pasted table, all 1,000 rows of it.
+        wait_handed_over_rows(page, rows_before=len(NOTEBOOK_Y), rows=n)
         apply_button(page).click()  # the table sits in a form: rows are applied at once
         page.wait_for_function(
             "() => document.querySelector('.lab-rows summary')?.textContent.includes('1,000')",
@@ -694,11 +619,7 @@ class TestEdgeRuns:
         state = assert_shows(page, h, 0)
         assert state["rowsSummary"] == "Rows at this step (first 12 of 1,000)"
         assert len(state["rows"]) == limits.SHOWN_ROWS
-        traces = page.evaluate(
-            """() => Object.fromEntries(['errors', 'heatmap'].map((name) => [name,
-                 document.querySelector('.lab-chart-' + name)._fullData.map((t) =>
-                   ({ name: t.name, mode: t.mode, points: (t.x || []).length }))]))"""
-        )
+        traces = page.evaluate(page_js("chart_traces"))
         rows = [t for t in traces["errors"] if str(t["name"]).startswith("row ")]
         assert len(rows) == limits.SHOWN_ROWS, traces["errors"]
         plane = sum(t["points"] for t in traces["heatmap"] if t["name"] == "rows")
@@ -709,25 +630,7 @@ class TestEdgeRuns:
 
         # 20 quick presses: each lands as one step, drawn before the next animation frame.
         start = stage_step(page)
-        page.evaluate(
-            """() => {
-              const stage = document.querySelector('.lab-stage');
-              const probe = window.__probe = { frame: 0, keys: [], shown: [], later: [] };
-              const tick = () => { probe.frame++; requestAnimationFrame(tick); };
-              requestAnimationFrame(tick);
-              document.addEventListener('keydown', (e) => {
-                if (e.key !== 'ArrowRight') return;
-                probe.keys.push([performance.now(), probe.frame]);
-                const i = probe.keys.length;
-                requestAnimationFrame(() => requestAnimationFrame(() => probe.later.push([i,
-                  Number(stage.dataset.step),
-                  [...stage.querySelectorAll('.lab-chart')].map((c) => Number(c.dataset.step))])));
-              }, true);
-              new MutationObserver(() => probe.shown.push([Number(stage.dataset.step),
-                performance.now(), probe.frame]))
-                .observe(stage, { attributeFilter: ['data-step'] });
-            }"""
-        )
+        page.evaluate(page_js("key_probe"))
         press(page, "ArrowRight", times=20)
         wait_step(page, start + 20)
         page.wait_for_function("() => window.__probe.later.length === 20", polling=50)
@@ -748,7 +651,7 @@ class TestEdgeRuns:
         for i, step, charts in probe["later"]:  # two frames after press i, step i is drawn
             assert step >= start + i and min(charts) >= start + i, (i, step, charts)
         assert_shows(page, h, start + 20)
-        assert exceptions(page) == []
+        assert page_exceptions(page) == []
 
 
 class TestSurface:
@@ -764,7 +667,7 @@ class TestSurface:
         chart.scroll_into_view_if_needed()
         # Drag only once every chart has its final size: a drag on a surface that is then
         # laid out again (a loaded machine draws late) leaves the camera where it was.
-        page.wait_for_function(SETTLED_JS, polling=100)
+        page.wait_for_function(STAGE_SETTLED_JS, polling=100)
         box = chart.bounding_box()
         start = page.evaluate(CAMERA_JS)
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6
@@ -779,13 +682,7 @@ class TestSurface:
             page.mouse.up()
             try:
                 page.wait_for_function(
-                    f"""(start) => {{
-                      const now = ({CAMERA_JS})();
-                      const far = (a, b) =>
-                        Math.max(...'xyz'.split('').map((k) => Math.abs(a[k] - b[k])));
-                      return far(now.layout.eye, start.layout.eye) > 1e-3
-                             && far(now.live.eye, now.layout.eye) < 1e-9;
-                    }}""",
+                    page_js("camera_rotated", CAMERA=CAMERA_JS),
                     arg=start,
                     polling=100,
                     timeout=15_000,
@@ -813,13 +710,13 @@ class TestSurface:
         assert_kept("Step")
         press(page, "p")
         for _ in range(4):
-            page.wait_for_timeout(300)
+            page.wait_for_timeout(PLAY_CHECK_MS)
             assert stage_state(page)["play"] == "playing"
             assert_kept("Play")
         press(page, "p")
         assert_kept("Pause")
-        assert_shows(page, notebook(), stage_step(page))
-        assert exceptions(page) == []
+        assert_shows(page, notebook_run(), stage_step(page))
+        assert page_exceptions(page) == []
 
 
 class TestNavigation:
@@ -833,12 +730,12 @@ class TestNavigation:
             if slug == "walkthrough":
                 page.get_by_text("1 · The inputs").first.wait_for()
             if slug == "train":
-                assert_shows(page, notebook(), 0)
+                assert_shows(page, notebook_run(), 0)
             states = page.evaluate(CHART_STATE_JS)
             assert len(states) == charts, (slug, states)
             for state in states:
                 assert state["traces"] > 0 and state["width"] > 100, (slug, state)
-            assert exceptions(page) == [], slug
+            assert page_exceptions(page) == [], slug
             assert not page.get_by_text("Something went wrong").count(), slug
 
 
@@ -849,8 +746,8 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, slug):
     The default page (Train) lives at ``/``; Streamlit serves a default page only there.
     """
     title, charts = PAGES[slug]
-    page = open_app(new_page, fresh_server, "/" if slug == "train" else f"/{slug}", charts)
-    assert exceptions(page) == []
+    page = open_session(new_page, fresh_server, "/" if slug == "train" else f"/{slug}", charts)
+    assert page_exceptions(page) == []
     assert not page.get_by_text("Something went wrong").count()
     states = page.evaluate(CHART_STATE_JS)
     assert len(states) == charts, states
@@ -858,7 +755,7 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, slug):
     assert page.locator('[data-testid="stSidebar"] .st-key-seed').count() == 1
     assert page.get_by_role("link", name=title).count() >= 1
     if slug == "train":
-        assert_shows(page, notebook(), 0)
+        assert_shows(page, notebook_run(), 0)
     if slug == "walkthrough":
         assert page.get_by_text("1 · The inputs").count() >= 1
     if page.get_by_text("Page not found").count():

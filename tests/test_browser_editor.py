@@ -6,7 +6,7 @@ shows (the page's numbers at step ``T`` equal ``perceptron.train`` on that table
 here), or the sidebar says, cell by cell, what is wrong and the page keeps the last good
 run. Keys pressed in the grid never step the Train page.
 
-The grid is driven like a person does it (``tests/editor_support.py``): cells found by
+The grid is driven like a person does it (``tests/support/editor.py``): cells found by
 geometry measured from the grid, opened with Enter before typing, keys at a human pace,
 pasting through the clipboard; what a cell shows is read from what the grid draws. Every
 wait is on page state: the form holding the edits, Streamlit's run messages, the stage's
@@ -18,27 +18,14 @@ it made, which also checks what the grid will send.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
-import numpy as np
 import pytest
 
-import perceptron
 from perceptron.codecs import encode_rows
 from perceptron.datasets import PRESETS
-from tests.browser_support import (
-    exceptions,
-    press,
-    share_link,
-    stage_step,
-    wait_ready,
-    wait_step,
-    watch_console,
-)
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
-from tests.editor_support import (
+from tests.support.editor import (
     CLIPBOARD,
     KEY_DELAY_MS,
     Runs,
@@ -52,40 +39,41 @@ from tests.editor_support import (
     edits,
     grid_texts,
     handed_over,
-    main_warnings,
     open_cell_editor,
     paste_tsv,
     select_cell,
-    shown,
-    sidebar_error_text,
-    sidebar_message,
     type_into_cell,
     type_row,
     wait_grid,
-    wait_shows,
+)
+from tests.support.expected import NOTEBOOK_ROWS, run_of_rows
+from tests.support.page import (
+    main_warnings,
+    page_exceptions,
+    sidebar_error_text,
+    sidebar_message,
+    wait_ready,
+    watch_console,
+)
+from tests.support.stage import (
+    page_share_link,
+    press,
+    stage_shown,
+    stage_step,
+    wait_stage_shows,
+    wait_step,
 )
 
-pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
 
 T = 10
 """The step every test reads the page's numbers at (``?t=10`` in the link)."""
 HEADING = "Not used yet: fix the cell to train on this table."
 KEPT = "the charts show the last valid run"
-NOTEBOOK_ROWS = tuple(
-    (float(a), float(b), float(y)) for (a, b), y in zip(NOTEBOOK_X, NOTEBOOK_Y, strict=True)
-)
 NOTEBOOK_GRID = [["0", "1", "0"], ["0", "1", "0"], ["1", "0", "1"], ["1", "0", "1"]]
 """The notebook's rows as the grid draws them."""
 COLUMNS = ("x1", "x2", "y")
 MINUS = "\u2212"  # the Unicode minus sign, as pasted from a document
-
-
-@functools.cache
-def run_of(rows: tuple[tuple[float, float, float], ...]) -> perceptron.History:
-    """The engine's run of a table with the app's defaults (seed 1, 10,001 updates, rate 1)."""
-    table = np.array(rows, dtype=float)
-    return perceptron.train(table[:, :2], table[:, 2])
 
 
 def link_rows(url: str) -> str | None:
@@ -119,7 +107,7 @@ def lab(server, new_page):
         console = watch_console(page)
         page.goto(f"{server.url}/?t={T}{query}")
         wait_ready(page)
-        wait_shows(page, run_of(rows), T)
+        wait_stage_shows(page, run_of_rows(rows), T)
         assert sidebar_message(page) is None
         return Lab(page, runs, console)
 
@@ -128,7 +116,7 @@ def lab(server, new_page):
 
 def assert_kept_last_good_run(lab: Lab, rows=NOTEBOOK_ROWS) -> None:
     """The page shows the last good run, says why, and the link keeps that run's rows."""
-    wait_shows(lab.page, run_of(rows), T)
+    wait_stage_shows(lab.page, run_of_rows(rows), T)
     assert any(KEPT in w for w in main_warnings(lab.page)), main_warnings(lab.page)
     edited = rows != NOTEBOOK_ROWS
     assert link_rows(lab.page.url) == (encode_rows(rows) if edited else None), lab.page.url
@@ -138,15 +126,15 @@ def assert_trained_on(lab: Lab, rows) -> None:
     """No message, no warning, the page's numbers and rows are ``perceptron.train`` of
     ``rows`` at step T, and the link carries exactly those rows."""
     assert sidebar_message(lab.page) is None, sidebar_error_text(lab.page)
-    wait_shows(lab.page, run_of(tuple(rows)), T)
+    wait_stage_shows(lab.page, run_of_rows(tuple(rows)), T)
     assert not any(KEPT in w for w in main_warnings(lab.page)), main_warnings(lab.page)
     assert link_rows(lab.page.url) == encode_rows(rows), lab.page.url
-    assert link_rows(share_link(lab.page)) == encode_rows(rows), share_link(lab.page)
+    assert link_rows(page_share_link(lab.page)) == encode_rows(rows), page_share_link(lab.page)
 
 
 def assert_clean(lab: Lab) -> None:
     """No Python exception on the page, no console error or uncaught exception in it."""
-    assert exceptions(lab.page) == []
+    assert page_exceptions(lab.page) == []
     assert lab.console == [], lab.console
 
 
@@ -277,7 +265,7 @@ def test_rows_added_one_after_another_keep_every_value(lab):
         s.apply(edits(added=added))
         wait_grid(page, grid)  # and after
         assert_trained_on(s, tuple(rows))
-        assert len(shown(page)["rows"]) == 5 + round_
+        assert len(stage_shown(page)["rows"]) == 5 + round_
     assert_clean(s)
 
 
@@ -319,7 +307,7 @@ def test_a_fixed_cell_trains_and_the_link_follows(lab):
     # "Reset data to preset" (outside the form) brings the notebook's rows back.
     click_and_wait_run(page, s.runs, page.get_by_role("button", name="Reset data to preset"))
     wait_grid(page, NOTEBOOK_GRID)
-    wait_shows(page, run_of(NOTEBOOK_ROWS), T)
+    wait_stage_shows(page, run_of_rows(NOTEBOOK_ROWS), T)
     assert link_rows(page.url) is None, page.url
     assert PRESETS["notebook"].rows == NOTEBOOK_ROWS
     assert_clean(s)
@@ -334,21 +322,21 @@ def test_keys_in_the_grid_never_step_the_page(lab):
     keys = ("ArrowRight", "ArrowLeft", "Home", "ArrowUp", "P")
 
     def unmoved(where: str) -> None:
-        now = shown(page)
+        now = stage_shown(page)
         assert now is not None and now["step"] == T, f"{where} moved the step: {now}"
         assert now["play"] == "paused", f"{where} started playing"
 
     select_cell(page, 1, "x2")
     for key in keys:
         page.keyboard.press(key)
-        page.wait_for_timeout(KEY_DELAY_MS)
+        page.wait_for_timeout(KEY_DELAY_MS)  # pacing: a person's keys, not a wait
         unmoved(f"{key} with a cell selected")
     close_editor(page)  # P on a selected cell opens its editor with a "P": cancel it
 
     open_cell_editor(page, 1, "x2")
     for key in keys:
         page.keyboard.press(key)
-        page.wait_for_timeout(KEY_DELAY_MS)
+        page.wait_for_timeout(KEY_DELAY_MS)  # pacing: a person's keys, not a wait
         unmoved(f"{key} in a cell's editor")
     close_editor(page)
 

@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests import browser_support
+from tests.support import page as page_support
+from tests.support import stage as stage_support
 
-pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
 
 SWITCHES = 20
@@ -66,7 +66,7 @@ def switch(page, k: int) -> str:
     (link if link.count() else page.get_by_role("link", name=title)).first.click()
     page.wait_for_function(DRAWN_JS, arg=[path, selector, count], polling=50)
     if title == "Train":
-        browser_support.wait_ready(page, stage=True)
+        page_support.wait_ready(page, stage=True)
     return title
 
 
@@ -128,8 +128,8 @@ def test_page_switches_leave_nothing_behind(server, new_page):
 
     Both checks are gathered before asserting, so a failure names every problem at once.
     """
-    page = browser_support.open_app(new_page, server)
-    console = browser_support.watch_console(page)
+    page = page_support.open_session(new_page, server)
+    console = page_support.watch_console(page)
     counters = Counters(page)
     for k in range(1, BASELINE_AFTER + 1):
         switch(page, k)
@@ -151,18 +151,18 @@ def test_page_switches_leave_nothing_behind(server, new_page):
         ]
 
     assert switch(page, SWITCHES + 1) == "Train"
-    t = browser_support.stage_step(page)
-    browser_support.press(page, "ArrowRight")
+    t = stage_support.stage_step(page)
+    stage_support.press(page, "ArrowRight")
     page.wait_for_function(
         "(t) => Number(document.querySelector('.lab-stage:not(.lab-figure)').dataset.step) !== t",
         arg=t,
         polling=20,
     )
-    browser_support.wait_reported(page, t + 1)  # the server heard of exactly one step
-    if browser_support.stage_step(page) != t + 1:
+    stage_support.wait_reported(page, t + 1)  # the server heard of exactly one step
+    if stage_support.stage_step(page) != t + 1:
         problems.append(
-            f"one ArrowRight moved the step from {t} to {browser_support.stage_step(page)}"
+            f"one ArrowRight moved the step from {t} to {stage_support.stage_step(page)}"
         )
     assert not problems, "\n".join(problems)
-    assert browser_support.exceptions(page) == []
+    assert page_support.page_exceptions(page) == []
     assert console == [], console

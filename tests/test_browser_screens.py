@@ -5,7 +5,8 @@ over (cut-off numbers and formulas, clipped labels, legends on titles); no reque
 leaves the machine; and a restarted server or a reload mid-Play loses nothing.
 
 Every size is measured in the page (``getBoundingClientRect``, computed styles, Plotly's
-own ``_fullLayout``) and every wait is on page state (``tests/screens_support.py``).
+own ``_fullLayout``; ``tests/support/measure.py``) and every wait is on page state
+(``wait_js`` of ``tests/support/page.py``, ``wait_settled`` of ``stage.py``).
 Screenshots for a human go to the git-ignored ``screenshots/`` folder (``screens-*.png``).
 Run alone with ``pytest tests/test_browser_screens.py``; the README's pictures with
 ``README_SCREENSHOTS=1 pytest tests/test_browser_screens.py::test_readme_screenshots``.
@@ -22,46 +23,46 @@ import numpy as np
 import pytest
 
 import perceptron
-from tests.browser_support import (
-    DEFAULT_TIMEOUT_MS,
-    ROOT,
-    SCREENSHOTS,
-    TRAIN_CHARTS,
-    free_port,
-    press,
-    share_link,
-    shot,
-    stage_state,
-    start_server,
-    wait_ready,
-    wait_reported,
-    wait_step,
-    watch_console,
-)
-from tests.conftest import NOTEBOOK_X, NOTEBOOK_Y
-from tests.screens_support import (
+from tests.support.browser import free_port, kill_server, running_server, start_server
+from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, expected_numbers_from_predictions
+from tests.support.jsfiles import page_js
+from tests.support.measure import (
     CONTRAST_JS,
     CONTRAST_MONITOR_JS,
+    MIN_CONTRAST,
     OVERFLOW_JS,
-    PAGE_CSS_JS,
     PLOT_PARTS_JS,
     SCENE_BOX_JS,
-    SETTLED_JS,
     STAGE_LAYOUT_JS,
     STOP_MONITOR_JS,
     box,
     inside,
-    kill,
     overlap,
-    start_on_port,
+)
+from tests.support.page import (
+    DEFAULT_TIMEOUT_MS,
+    PAGE_CSS_JS,
+    TRAIN_CHARTS,
+    screenshot,
+    wait_js,
+    wait_ready,
+    watch_console,
+)
+from tests.support.paths import ROOT, SCREENSHOTS
+from tests.support.stage import (
+    STAGE_SETTLED_JS,
+    page_share_link,
+    press,
+    stage_state,
+    wait_reported,
+    wait_settled,
+    wait_step,
 )
 from views.landscape_layer import LEVELS
 
-pytest_plugins = ["tests.browser_support"]
 pytestmark = pytest.mark.browser
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
 
 class AppProblemError(AssertionError):
@@ -86,8 +87,7 @@ def server(browser):
     a deep link (/compare) gets a modal "Page not found" (reported; the deep-link tests of
     tests/test_browser.py own that), which would make these pages inert.
     """
-    running = start_server()
-    try:
+    with running_server() as running:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         try:
             page = context.new_page()
@@ -96,37 +96,15 @@ def server(browser):
         finally:
             context.close()
         yield running
-    finally:
-        running.stop()
 
 
 # --------------------------------------------------------------------------- helpers
-
-STATE_JS = """
-() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const stage = document.querySelector('.lab-stage');
-  return {url: location.href, script: app?.getAttribute('data-test-script-state'),
-          connection: app?.getAttribute('data-test-connection-state'),
-          stage: stage ? {...stage.dataset} : null, runs: window.__labRuns};
-}
-"""
-
-
-def wait_for(page, js: str, arg=None, what: str = "", timeout: float = DEFAULT_TIMEOUT_MS):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        page.wait_for_function(js, arg=arg, timeout=timeout, polling=100)
-    except PlaywrightTimeout:
-        state = page.evaluate(STATE_JS)
-        raise AssertionError(f"timed out waiting for {what or js[:80]}: {state}") from None
 
 
 def settle(page) -> None:
     """The stage ready and its charts drawn at their boxes' final size."""
     wait_ready(page, TRAIN_CHARTS)
-    wait_for(page, SETTLED_JS, what="the stage's charts to take their final size")
+    wait_settled(page)
 
 
 def open_train(new_page, server, path: str = "", width=1280, height=800, **options):
@@ -141,7 +119,7 @@ def open_page(new_page, server, path: str, charts: int, width=1280, height=800, 
     page = new_page(width, height, **options)
     page.goto(f"{server.url}/{path}")
     wait_ready(page, charts, stage=False)
-    wait_for(page, PAGE_CSS_JS, what="the app's page CSS")
+    wait_js(page, PAGE_CSS_JS, what="the app's page CSS")
     return page
 
 
@@ -151,15 +129,6 @@ def layout(page) -> dict:
 
 def texts_fonts(slots: dict, names) -> list[tuple[str, str, float]]:
     return [(name, text, size) for name in names for text, size in slots[name]["fonts"]]
-
-
-def expected_numbers(h: perceptron.History, t: int) -> dict[str, str]:
-    """What the stage shows at step t, computed here from the engine's history."""
-    correct = np.mean((h.predictions[t] >= 0.5) == (h.y >= 0.5))
-    shown = {"iteration": f"{t:,}", "loss": f"{h.loss[t]:.4g}", "accuracy": f"{correct:.0%}"}
-    for name, value in zip(h.weight_names, h.weights[t], strict=True):
-        shown[f"w-{name}"] = f"{value:.6f}"
-    return shown
 
 
 def url_step(url: str) -> int:
@@ -172,7 +141,7 @@ def url_step(url: str) -> int:
 
 def test_laptop_first_screen_holds_transport_numbers_and_two_charts(server, new_page):
     page = open_train(new_page, server, "", 1280, 800)
-    shot(page, "screens-laptop-1280x800")
+    screenshot(page, "screens-laptop-1280x800")
     m = layout(page)
     view = m["viewport"]
     assert m["sidebar"]["collapsed"] == "false" and m["sidebar"]["rect"]["right"] >= 200, m[
@@ -206,7 +175,7 @@ VIEWS = ("output", "landscape", "loss")
 def test_presenter_shows_the_three_views_large_on_one_screen(server, new_page, width, height):
     normal = layout(open_train(new_page, server, "", width, height))
     page = open_train(new_page, server, "?presenter=true", width, height)
-    shot(page, f"screens-presenter-{width}x{height}")
+    screenshot(page, f"screens-presenter-{width}x{height}")
     m = layout(page)
     view = m["viewport"]
     assert m["mode"] == "presenter"
@@ -247,21 +216,7 @@ def test_presenter_heat_map_is_square_and_fills_its_box(server, new_page, width,
     )
 
 
-FIELDS_JS = """
-() => [...document.querySelectorAll('.lab-chart')].flatMap((c) => {
-  const canvas = c.querySelector('canvas.lab-field');
-  if (!canvas) return [];
-  const box = c.getBoundingClientRect(), r = canvas.getBoundingClientRect();
-  const xa = c._fullLayout.xaxis, ya = c._fullLayout.yaxis;
-  const m = /inset\\(([^)]*)\\)/.exec(canvas.style.clipPath || '');
-  const v = m ? m[1].trim().split(/\\s+/).map(parseFloat) : [0];
-  const [t, rt = t, b = t, l = rt] = v;
-  return [{chart: c.className.split(' ')[1],
-           plot: [box.left + xa._offset, box.top + ya._offset,
-                  box.left + xa._offset + xa._length, box.top + ya._offset + ya._length],
-           shown: [r.left + l, r.top + t, r.right - rt, r.bottom - b]}];
-})
-"""
+FIELDS_JS = page_js("colour_fields")
 
 
 def test_colour_fields_cover_exactly_their_plot_areas(server, new_page):
@@ -308,7 +263,7 @@ def test_chart_text_is_legible_in_the_browsers_theme(server, new_page, scheme, p
     else:
         page = open_train(new_page, server, "", color_scheme=scheme)
     measured = page.evaluate(CONTRAST_JS, None)
-    shot(page, f"screens-theme-{scheme}-{path or 'train'}")
+    screenshot(page, f"screens-theme-{scheme}-{path or 'train'}")
     light = measured["backgroundLuminance"] > 0.5
     assert light == (scheme == "light"), f"a {scheme} browser got {measured['background']}"
     assert_legible(measured, f"{scheme} {path or 'train'}")
@@ -324,13 +279,13 @@ def switch_to_dark(page, monitor: bool = False) -> dict | None:
         page.evaluate(CONTRAST_MONITOR_JS)  # every frame from the click on
     item.click()
     page.keyboard.press("Escape")
-    wait_for(
+    wait_js(
         page,
         f"() => {{ const m = ({CONTRAST_JS})(null);"
         f" return m.backgroundLuminance < 0.2 && m.worst[0].ratio >= {MIN_CONTRAST}; }}",
         what="a dark page whose charts read",
     )
-    wait_for(page, SETTLED_JS, what="the re-themed charts")
+    wait_js(page, STAGE_SETTLED_JS, what="the re-themed charts")
     frames = page.evaluate(STOP_MONITOR_JS) if monitor else None
     assert page.evaluate("() => window.__labNoReload === true"), "the page reloaded"
     return frames
@@ -342,7 +297,7 @@ def test_theme_switch_rethemes_the_charts_without_a_reload(server, new_page):
     assert before["backgroundLuminance"] > 0.5
     assert_legible(before, "light, before the switch")
     switch_to_dark(page)
-    shot(page, "screens-theme-switched-dark")
+    screenshot(page, "screens-theme-switched-dark")
     after = page.evaluate(CONTRAST_JS, None)
     assert after["backgroundLuminance"] < 0.2, after["background"]
     assert_legible(after, "dark, after the switch")
@@ -366,7 +321,7 @@ def test_theme_switch_never_shows_dark_on_dark(server, new_page):
 
 def test_phone_stacks_the_charts_and_steps(server, new_page):
     page = open_train(new_page, server, "", 390, 844)
-    shot(page, "screens-phone-390x844")
+    screenshot(page, "screens-phone-390x844")
     m = layout(page)
     view = m["viewport"]
     assert m["sidebar"]["collapsed"] == "true" and m["sidebar"]["rect"]["right"] <= 1
@@ -397,9 +352,9 @@ def test_phone_stacks_the_charts_and_steps(server, new_page):
 def test_phone_rows_table_fits_when_opened(server, new_page):
     page = open_train(new_page, server, "", 390, 844)
     page.locator("details.lab-rows summary").click()
-    wait_for(page, "() => document.querySelector('details.lab-rows').open")
+    wait_js(page, "() => document.querySelector('details.lab-rows').open")
     page.locator("details.lab-rows").scroll_into_view_if_needed()
-    shot(page, "screens-phone-rows-open")
+    screenshot(page, "screens-phone-rows-open")
     overflow = page.evaluate(OVERFLOW_JS)
     expect(
         overflow["mainWidth"] <= overflow["mainClient"] and not overflow["wide"],
@@ -413,8 +368,7 @@ def test_phone_rows_table_fits_when_opened(server, new_page):
 def test_numbers_with_bias_are_shown_in_full(server, new_page):
     """Widest numbers first: the last step (10,001, two-digit weights), then step 0."""
     page = open_train(new_page, server, "?bias=true&t=10001", 1280, 800)
-    cut = """() => [...document.querySelectorAll('.lab-number-value')].map((v) => [
-        v.parentElement.dataset.lab, v.textContent, v.scrollWidth, v.clientWidth])"""
+    cut = page_js("number_widths")
     for t in (10001, 0):
         if t == 0:
             press(page, "Home")
@@ -430,25 +384,15 @@ def test_numbers_with_bias_are_shown_in_full(server, new_page):
         ]
         clipped = [v for v in values if v[2] > v[3] or v[1].endswith("…")]
         assert not clipped, f"step {t}: cut numbers (key, text, scrollWidth, clientWidth) {clipped}"
-    shot(page, "screens-bias-numbers-1280")
+    screenshot(page, "screens-bias-numbers-1280")
 
 
-FORMULAS_JS = """
-() => [...document.querySelectorAll('.katex-display')].map((d) => {
-  const shown = d.querySelector('.katex-html').getBoundingClientRect();
-  const own = d.getBoundingClientRect();
-  const column = d.closest('[data-testid="stElementContainer"]').getBoundingClientRect();
-  return {text: d.querySelector('annotation')?.textContent || d.textContent,
-          scroll: d.scrollWidth, client: d.clientWidth, left: shown.left, right: shown.right,
-          clipLeft: Math.max(own.left, column.left), clipRight: Math.min(own.right, column.right),
-          scrollbar: d.offsetHeight - d.clientHeight};
-})
-"""
+FORMULAS_JS = page_js("formulas")
 
 
 def open_formulas(new_page, server):
     page = open_page(new_page, server, "walkthrough", 0, 1280, 800)
-    wait_for(
+    wait_js(
         page,
         "() => document.querySelectorAll('.katex-display').length >= 7",
         what="the Walkthrough's formulas",
@@ -463,7 +407,7 @@ def test_walkthrough_formulas_are_not_cut_off(server, new_page):
     sigma = [f for f in formulas if r"\sigma(x)" in f["text"] and "e^{-x}" in f["text"]]
     assert len(sigma) == 1, [f["text"] for f in formulas]
     page.locator(".katex-display").filter(has_text="σ(x)").first.scroll_into_view_if_needed()
-    shot(page, "screens-walkthrough-formula-1280")
+    screenshot(page, "screens-walkthrough-formula-1280")
     cut = [
         (
             f["text"][:50],
@@ -489,13 +433,7 @@ def test_walkthrough_formulas_do_not_scroll_sideways(server, new_page):
 def test_3d_tick_labels_are_inside_the_scene(server, new_page):
     page = open_train(new_page, server, "", 1280, 800)
     page.locator('.lab-stage [data-lab="view"] button[data-value="3d"]').click()
-    wait_for(
-        page,
-        "() => { const c = document.querySelector('.lab-chart-surface');"
-        " return !!c && c._fullLayout?.scene?._scene?.glplot?.cameraParams"
-        " && document.querySelector('.lab-stage').dataset.ready === 'true'; }",
-        what="the 3D scene",
-    )
+    wait_js(page, page_js("scene_ready"), what="the 3D scene")
     settle(page)
     page.locator(".lab-chart-surface").screenshot(path=str(SCREENSHOTS / "screens-3d-1280.png"))
     scene = page.evaluate(SCENE_BOX_JS)
@@ -529,26 +467,9 @@ def test_no_modebar_and_every_title_in_full(server, new_page, path, width, heigh
         chart.scroll_into_view_if_needed()
         chart.hover()
         # Plotly leaves an empty, zero-height .modebar-container; a toolbar is a .modebar.
-        shown = page.evaluate(
-            """() => [...document.querySelectorAll('.modebar, .modebar-btn')]
-                 .filter((m) => m.getBoundingClientRect().height > 0
-                   && m.checkVisibility({opacityProperty: true, visibilityProperty: true}))
-                 .length"""
-        )
+        shown = page.evaluate(page_js("visible_modebar_parts"))
         assert shown == 0, f"{shown} Plotly modebar parts visible over the charts"
-    titles = page.evaluate(
-        """() => [...document.querySelectorAll('.lab-slot')].map((slot) => {
-          const t = slot.querySelector('.lab-title');
-          t.scrollIntoView({block: 'center'});
-          const r = t.getBoundingClientRect();
-          const s = slot.getBoundingClientRect();
-          const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 20),
-                                                r.top + r.height / 2);
-          return {slot: slot.dataset.slot, text: t.textContent, scroll: t.scrollWidth,
-                  client: t.clientWidth, inSlot: r.left >= s.left && r.right <= s.right,
-                  onTop: !!hit && t.contains(hit)};
-        })"""
-    )
+    titles = page.evaluate(page_js("slot_titles"))
     assert len(titles) == 5
     for title in titles:
         assert title["text"].strip(), title
@@ -566,13 +487,7 @@ def legend_clashes(parts: list[dict], key: str) -> list[tuple]:
     ]
 
 
-RUNS_DRAWN_JS = """
-(n) => document.querySelector('[data-testid="stApp"]')
-         ?.getAttribute('data-test-script-state') === 'notRunning'
-       && [...document.querySelectorAll('.js-plotly-plot')].length === 2
-       && [...document.querySelectorAll('.js-plotly-plot')].every((p) =>
-            (p._fullData || []).filter((t) => /^lr /.test(t.name)).length === n)
-"""
+RUNS_DRAWN_JS = page_js("compare_runs_drawn")
 
 
 def pick_rates(page, rates: list[str]) -> None:
@@ -585,19 +500,10 @@ def pick_rates(page, rates: list[str]) -> None:
         page.get_by_role("option", name=rate, exact=True).click()
         page.keyboard.press("Escape")
         runs += 1
-        wait_for(page, RUNS_DRAWN_JS, runs, what=f"{runs} runs drawn after picking {rate}")
+        wait_js(page, RUNS_DRAWN_JS, runs, what=f"{runs} runs drawn after picking {rate}")
 
 
-SUMMARY_ROWS_JS = """
-() => {
-  const frames = [...document.querySelectorAll(
-    '[data-testid="stMain"] [data-testid="stDataFrame"]')];
-  const table = frames.at(-1)?.querySelector('table');
-  if (!table) return null;
-  return [...table.querySelectorAll('tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()));
-}
-"""
+SUMMARY_ROWS_JS = page_js("summary_rows")
 
 
 LANDSCAPE_BANDS_JS = """() => {
@@ -618,7 +524,7 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
     pick_rates(page, ["0.001", "0.01", "0.5", "2", "100"])
     wait_ready(page, 2, stage=False)
     page.mouse.move(2, 2)  # no hover: Compare's modebar shows on hover
-    shot(page, "screens-compare-8-runs")
+    screenshot(page, "screens-compare-8-runs")
     parts = page.evaluate(PLOT_PARTS_JS)
     assert len(parts) == 2
     for p in parts:
@@ -640,7 +546,7 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
     page.locator(
         '[data-testid="stMain"] [data-testid="stDataFrame"]'
     ).last.scroll_into_view_if_needed()
-    wait_for(
+    wait_js(
         page,
         f"() => ({SUMMARY_ROWS_JS})()?.filter((r) => r[0]?.startsWith('lr ')).length === 8",
         what="the summary table's eight rows",
@@ -659,7 +565,7 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
 def test_train_legends_clear_the_axis_titles(server, new_page):
     page = open_train(new_page, server, "", 1280, 800)
     page.locator('.lab-slot[data-slot="weights"]').scroll_into_view_if_needed()
-    shot(page, "screens-train-legends-1280")
+    screenshot(page, "screens-train-legends-1280")
     clashes = legend_clashes(page.evaluate(PLOT_PARTS_JS), "axisTitles")
     expect(not clashes, f"legend entries on axis titles: {clashes}")
 
@@ -667,7 +573,7 @@ def test_train_legends_clear_the_axis_titles(server, new_page):
 def test_compare_legends_clear_the_axis_titles(server, new_page):
     page = open_page(new_page, server, "compare", 2, 1280, 800)
     page.mouse.move(2, 2)
-    shot(page, "screens-compare-legends-1280")
+    screenshot(page, "screens-compare-legends-1280")
     clashes = legend_clashes(page.evaluate(PLOT_PARTS_JS), "axisTitles")
     expect(not clashes, f"legend entries on axis titles: {clashes}")
 
@@ -701,9 +607,9 @@ def test_works_offline(server, new_page):
     wait_step(page, 1)
     play = page.locator('.lab-stage [data-lab="play"]')
     play.click()
-    wait_for(page, "() => Number(document.querySelector('.lab-stage').dataset.step) >= 3")
+    wait_js(page, "() => Number(document.querySelector('.lab-stage').dataset.step) >= 3")
     play.click()
-    wait_for(
+    wait_js(
         page,
         """() => document.querySelector('[data-lab="play"]').dataset.state
                              === 'paused'""",
@@ -711,19 +617,19 @@ def test_works_offline(server, new_page):
     for slug, ready in (("walkthrough", ".katex-display"), ("compare", ".js-plotly-plot")):
         page.locator(f'a[data-testid="stTopNavLink"][href$="/{slug}"]').click()
         page.wait_for_url(f"**/{slug}*")
-        wait_for(page, f"() => !!document.querySelector('{ready}')", what=slug)
+        wait_js(page, f"() => !!document.querySelector('{ready}')", what=slug)
         wait_ready(page, 2 if slug == "compare" else 0, stage=False)
     page.locator('a[data-testid="stTopNavLink"]').first.click()
-    wait_for(page, "() => !!document.querySelector('.lab-stage')", what="the Train page")
+    wait_js(page, "() => !!document.querySelector('.lab-stage')", what="the Train page")
     settle(page)
     page.locator(".st-key-presenter label").first.click()
-    wait_for(
+    wait_js(
         page,
         "() => document.querySelector('.lab-stage')?.dataset.mode === 'presenter'",
         what="presenter mode",
     )
     settle(page)
-    shot(page, "screens-offline-presenter")
+    screenshot(page, "screens-offline-presenter")
     assert outside == [], f"requests left the machine: {outside}"
     assert problems == [], f"console errors: {problems}"
 
@@ -732,42 +638,22 @@ def test_works_offline(server, new_page):
 
 RESTART_DATA = "0,0,0;0,1,1;1,0,1;1,1,1"
 RESTART_LINK = f"?seed=7&lr=0.5&bias=true&data={RESTART_DATA}"
-SIDEBAR_JS = """
-() => {
-  const grid = document.querySelector(
-    '[data-testid="stSidebar"] [data-testid="stDataFrame"] table');
-  return {
-    seed: document.querySelector('.st-key-seed input')?.value,
-    lr: document.querySelector('.st-key-lr [data-testid="stSliderThumbValue"]')?.textContent,
-    bias: document.querySelector('.st-key-bias input')?.checked,
-    rows: grid ? [...grid.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()).filter((s) => s !== ''))
-      .filter((r) => r.length) : null,
-  };
-}
-"""
+SIDEBAR_JS = page_js("sidebar_settings")
 
 
 def assert_restart_link_state(page, h: perceptron.History, t: int) -> None:
     state = stage_state(page)
     assert state["step"] == t, state["step"]
-    assert state["numbers"] == expected_numbers(h, t), (state["numbers"], expected_numbers(h, t))
+    assert state["numbers"] == expected_numbers_from_predictions(h, t), (
+        state["numbers"],
+        expected_numbers_from_predictions(h, t),
+    )
     sidebar = page.evaluate(SIDEBAR_JS)
     assert (sidebar["seed"], sidebar["lr"], sidebar["bias"]) == ("7", "0.5", True), sidebar
     assert sidebar["rows"] == [r.split(",") for r in RESTART_DATA.split(";")], sidebar
 
 
-RUN_COUNTER_JS = """
-() => {
-  window.__labRuns = 0;
-  new MutationObserver((changes) => {
-    for (const c of changes) {
-      if (c.target.getAttribute?.('data-test-script-state') === 'running') window.__labRuns++;
-    }
-  }).observe(document.body, {attributes: true, subtree: true,
-                             attributeFilter: ['data-test-script-state']});
-}
-"""
+RUN_COUNTER_JS = page_js("count_runs")
 
 
 def reported_within(page, t: int, seconds: float) -> bool:
@@ -785,7 +671,7 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
     rows = np.array([[float(v) for v in r.split(",")] for r in RESTART_DATA.split(";")])
     h = perceptron.train(rows[:, :2], rows[:, 2], seed=7, learning_rate=0.5, bias=True)
     port = free_port()
-    first = start_on_port(port)
+    first = start_server(port=port, timeout=90.0)
     second = None
     try:
         page = new_page(1280, 800)
@@ -793,31 +679,22 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
         settle(page)
         press(page, "ArrowRight", times=5)
         wait_step(page, 5)
-        wait_for(page, "() => new URLSearchParams(location.search).get('t') === '5'")
+        wait_js(page, "() => new URLSearchParams(location.search).get('t') === '5'")
         wait_reported(page, 5)
         assert_restart_link_state(page, h, 5)
         page.evaluate("() => { window.__labNoReload = true; }")
-        kill(first)
-        wait_for(
+        kill_server(first)
+        wait_js(page, page_js("disconnected"), what="the page to notice the server is gone")
+        screenshot(page, "screens-restart-server-down")
+        second = start_server(port=port, timeout=90.0)
+        wait_js(
             page,
-            """() => document.querySelector('[data-testid="stApp"]')
-                       ?.getAttribute('data-test-connection-state') !== 'CONNECTED'""",
-            what="the page to notice the server is gone",
-        )
-        shot(page, "screens-restart-server-down")
-        second = start_on_port(port)
-        wait_for(
-            page,
-            """() => { const app = document.querySelector('[data-testid="stApp"]');
-                       return app?.getAttribute('data-test-connection-state') === 'CONNECTED'
-                         && app.getAttribute('data-test-script-state') === 'notRunning'
-                         && document.querySelector('.lab-stage[data-ready="true"]')
-                                    ?.dataset.step !== undefined; }""",
+            page_js("reconnected"),
             what="the page to reconnect by itself",
         )
         settle(page)
         assert page.evaluate("() => window.__labNoReload === true"), "the page was reloaded"
-        shot(page, "screens-restart-reconnected")
+        screenshot(page, "screens-restart-reconnected")
         assert_restart_link_state(page, h, 5)
         # Streamlit does not rerun an idle page on reconnecting: the new server meets it at
         # the next move. One more step must reach it, and its new session must rebuild the
@@ -830,10 +707,10 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
         expect(
             heard,
             f"30 s after stepping to 6 the new server's share link still says "
-            f"{share_link(page)!r}; the script ran {runs} times meanwhile",
+            f"{page_share_link(page)!r}; the script ran {runs} times meanwhile",
         )
         assert_restart_link_state(page, h, 6)
-        link = parse_qs(urlparse(share_link(page)).query)
+        link = parse_qs(urlparse(page_share_link(page)).query)
         assert {k: v[0] for k, v in link.items()} == {
             "seed": "7",
             "lr": "0.5",
@@ -851,7 +728,7 @@ def test_a_reload_during_play_keeps_the_step_of_the_address_bar(server, new_page
     page = open_train(new_page, server, "", 1280, 800)
     page.locator('.lab-stage [data-lab="speed"] button[data-value="Slow"]').click()
     page.locator('.lab-stage [data-lab="play"]').click()
-    wait_for(page, "() => Number(document.querySelector('.lab-stage').dataset.step) >= 30")
+    wait_js(page, "() => Number(document.querySelector('.lab-stage').dataset.step) >= 30")
     navigations: list[str] = []
     page.on(
         "request",
@@ -861,11 +738,7 @@ def test_a_reload_during_play_keeps_the_step_of_the_address_bar(server, new_page
             else None
         ),
     )
-    before = page.evaluate(
-        """() => ({search: location.search,
-                   step: Number(document.querySelector('.lab-stage').dataset.step),
-                   playing: document.querySelector('[data-lab="play"]').dataset.state})"""
-    )
+    before = page.evaluate(page_js("play_position"))
     page.reload()
     settle(page)
     assert before["playing"] == "playing", before
@@ -879,7 +752,7 @@ def test_a_reload_during_play_keeps_the_step_of_the_address_bar(server, new_page
     assert state["step"] == at_reload, (state["step"], navigations[0], before)
     assert state["play"] == "paused"
     assert url_step(state["url"]) == at_reload
-    assert state["numbers"] == expected_numbers(h, at_reload)
+    assert state["numbers"] == expected_numbers_from_predictions(h, at_reload)
 
 
 # ------------------------------------------------------------------ 8. the README's pictures

@@ -21,9 +21,10 @@ from streamlit.testing.v1.util import patch_config_options
 
 import perceptron
 from perceptron.codecs import decode_rows
-from tests.conftest import ROOT, expected_shown, share_link, shown, stage
+from tests.support.apptest import apptest_share_link, apptest_shown, apptest_stage
+from tests.support.expected import expected_shown
+from tests.support.paths import APP
 
-APP = str(ROOT / "app.py")
 ITERATIONS = 200
 ROUNDS = 5
 SESSIONS = [
@@ -49,11 +50,11 @@ def check(at, history: perceptron.History, t: int) -> None:
     """This session's run, step and link, and nobody else's."""
     assert not at.exception, at.exception
     assert at.session_state["t"] == t
-    meta = stage(at)[0]["meta"]
+    meta = apptest_stage(at)[0]["meta"]
     assert meta["seed"] == history.seed and meta["learning_rate"] == history.learning_rate
     assert meta["rows"] == np.column_stack([history.X, history.y]).tolist()
-    assert shown(at) == expected_shown(history, t)
-    query = dict(parse_qsl(urlsplit(share_link(at)).query))
+    assert apptest_shown(at) == expected_shown(history, t)
+    query = dict(parse_qsl(urlsplit(apptest_share_link(at)).query))
     assert query.get("seed") == str(history.seed)
     assert query.get("t") == (str(t) if t else None)
 
@@ -80,7 +81,7 @@ def drive(index: int, barrier: threading.Barrier) -> list[str]:
             at.session_state["t"] = t  # what the page's report leaves behind
             at.run()
             check(at, history, t)
-            seen.append(shown(at)["w1"])
+            seen.append(apptest_shown(at)["w1"])
     barrier.wait()
     new_seed = session["seed"] + 1000
     at.number_input(key="seed").set_value(new_seed).run()
@@ -96,8 +97,8 @@ def drive(index: int, barrier: threading.Barrier) -> list[str]:
     barrier.wait()
     at.switch_page("pages/train_page.py").run()
     check(at, history, t + 1)
-    assert stage(at)[2]["t"] == t + 1  # the page starts where the server moved it
-    seen.append(shown(at)["w1"])
+    assert apptest_stage(at)[2]["t"] == t + 1  # the page starts where the server moved it
+    seen.append(apptest_shown(at)["w1"])
     return seen
 
 

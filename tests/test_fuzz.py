@@ -24,18 +24,17 @@ from streamlit.testing.v1 import AppTest
 import perceptron
 from perceptron import limits
 from perceptron.datasets import PRESETS
-from tests.conftest import (
-    ROOT,
-    edit,
-    editor_key,
-    expected_shown,
-    shown,
-    sidebar_errors,
-    stage,
-    stage_bytes,
+from tests.support.apptest import (
+    apptest_edit,
+    apptest_editor_key,
+    apptest_shown,
+    apptest_sidebar_errors,
+    apptest_stage,
+    apptest_stage_bytes,
 )
+from tests.support.expected import expected_shown
+from tests.support.paths import APP
 
-APP = str(ROOT / "app.py")
 COLUMNS = ("x1", "x2", "y")
 ITERATIONS = 50
 MINUS = "\u2212"  # a Unicode minus, as pasted from a document
@@ -317,7 +316,7 @@ def stepped_app() -> tuple[AppTest, bytes]:
     at.session_state["t"] = 1
     at.run()
     assert not at.exception
-    return at, stage_bytes(at)
+    return at, apptest_stage_bytes(at)
 
 
 def _reset_data(at: AppTest) -> None:
@@ -330,20 +329,20 @@ def test_a_bad_edit_in_the_app_names_the_cell_and_keeps_the_last_run(
     stepped_app, row, column, value, says
 ):
     at, good = stepped_app
-    assert shown(at)["w1"] == "0.102886"  # the notebook's first new synapse value
-    edit(at, {row: {column: value}})
+    assert apptest_shown(at)["w1"] == "0.102886"  # the notebook's first new synapse value
+    apptest_edit(at, {row: {column: value}})
     assert not at.exception
-    [error] = sidebar_errors(at)
+    [error] = apptest_sidebar_errors(at)
     assert error.startswith(NOT_USED)
     assert f"Row {row + 1}, column '{column}': {says}" in error
     assert any("last valid run" in w.value for w in at.warning)
-    assert stage_bytes(at) == good  # the page keeps the last valid run, byte for byte
+    assert apptest_stage_bytes(at) == good  # the page keeps the last valid run, byte for byte
     assert at.session_state["t"] == 1
     # Put the table back (the Reset button bumps the editor's key) for the next case.
     _reset_data(at)
-    assert not sidebar_errors(at)
+    assert not apptest_sidebar_errors(at)
     assert not [w for w in at.warning if "last valid run" in w.value]
-    assert stage_bytes(at) == good
+    assert apptest_stage_bytes(at) == good
 
 
 @pytest.fixture(scope="module")
@@ -365,11 +364,11 @@ def typing_app() -> AppTest:
 )
 def test_whatever_is_typed_in_the_app_trains_exactly_or_is_named(typing_app, row, column, text):
     at = typing_app
-    edit(at, {})  # back to the notebook's table
-    before = stage_bytes(at)
-    edit(at, {row: {column: text}})
+    apptest_edit(at, {})  # back to the notebook's table
+    before = apptest_stage_bytes(at)
+    apptest_edit(at, {row: {column: text}})
     assert not at.exception
-    errors = sidebar_errors(at)
+    errors = apptest_sidebar_errors(at)
     if errors:
         [error] = errors
         assert error.startswith(NOT_USED)
@@ -377,12 +376,12 @@ def test_whatever_is_typed_in_the_app_trains_exactly_or_is_named(typing_app, row
         assert where in error, error
         said = error.split(where, 1)[1].split("\n", 1)[0]
         assert names_what_was_typed(said, text), (text, said)
-        assert stage_bytes(at) == before
+        assert apptest_stage_bytes(at) == before
     else:
         rows = [list(r) for r in PRESETS["notebook"].rows]
         rows[row][COLUMNS.index(column)] = read_as(text)
-        assert stage(at)[0]["meta"]["rows"] == rows
+        assert apptest_stage(at)[0]["meta"]["rows"] == rows
         data = np.array(rows, dtype=float)
         history = perceptron.train(data[:, :2], data[:, 2], iterations=ITERATIONS)
-        assert shown(at, ITERATIONS) == expected_shown(history, ITERATIONS)
-    assert editor_key(at)  # the editor is still there to fix the cell
+        assert apptest_shown(at, ITERATIONS) == expected_shown(history, ITERATIONS)
+    assert apptest_editor_key(at)  # the editor is still there to fix the cell

@@ -25,13 +25,11 @@ import perceptron
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.history import history_from_weights
 from perceptron.settings import LOSS_LABELS
+from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, loss_text, notebook_run, weight_text
+from tests.support.paths import ROOT, STATIC
 from ui.figure import backdrop
 from views import compare, payload
 
-ROOT = Path(__file__).resolve().parents[1]
-STATIC = ROOT / "ui" / "static"
-NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
-NOTEBOOK_Y = np.array([0, 0, 1, 1], dtype=float)
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_Y = np.array([0, 1, 1, 0], dtype=float)
 STEPS = (0, 1, 2, 37)
@@ -61,15 +59,11 @@ def test_node_tests_pass():
 # --- parity: the page's numbers and marks for real runs -------------------------------------
 
 
-def notebook() -> perceptron.History:
-    return perceptron.train(NOTEBOOK_X, NOTEBOOK_Y)
-
-
 def xor_bias_cross_entropy() -> perceptron.History:
     return perceptron.train(XOR_X, XOR_Y, bias=True, objective="cross_entropy", learning_rate=100.0)
 
 
-def diverged() -> perceptron.History:
+def diverged_run() -> perceptron.History:
     """Weights blown up at step 40: rows 40.. are NaN and the page gets steps 0..39."""
     base = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=100, bias=True)
     weights, gradients = base.weights.copy(), base.gradients.copy()  # History arrays are read-only
@@ -84,7 +78,7 @@ def no_steps() -> perceptron.History:
     return perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=0)
 
 
-def infinite_start() -> perceptron.History:
+def infinite_start_run() -> perceptron.History:
     """loss[0] = ∞: w·x overflows at step 0 (inputs 1.1e308, both weights below −0.8)."""
     seed = next(s for s in range(1000) if (perceptron.initial_weights(s, 2) < -0.8).all())
     run = perceptron.train(
@@ -95,11 +89,11 @@ def infinite_start() -> perceptron.History:
 
 
 RUNS = {
-    "notebook": notebook,
+    "notebook": notebook_run,
     "xor-bias-ce-lr100": xor_bias_cross_entropy,
-    "diverged": diverged,
+    "diverged": diverged_run,
     "no-steps": no_steps,
-    "infinite-start": infinite_start,
+    "infinite-start": infinite_start_run,
 }
 
 
@@ -139,21 +133,12 @@ def page_of(name: str) -> tuple[perceptron.History, list[int], dict[str, Any]]:
 
 
 @pytest.fixture(params=list(RUNS))
-def shown(request) -> tuple[perceptron.History, list[int], dict[str, Any]]:
+def parity_page(request) -> tuple[perceptron.History, list[int], dict[str, Any]]:
     return page_of(request.param)
 
 
-def loss_text(loss: float) -> str:
-    return "∞" if math.isinf(loss) else f"{loss:.4g}"
-
-
-def weight_text(w: float) -> str:
-    """f"{w:.6f}"; past 1e21, where that is hundreds of digits, format.js switches to .7g."""
-    return f"{w:.6f}" if abs(w) < 1e21 else f"{w:.7g}"
-
-
-def test_the_page_shows_the_historys_numbers(shown):
-    run, steps, page = shown
+def test_the_page_shows_the_historys_numbers(parity_page):
+    run, steps, page = parity_page
     for t in steps:
         numbers = {key: (label, text, hint) for key, label, text, hint in page[str(t)]["numbers"]}
         assert numbers["iteration"][1:] == (f"{t:,}", f"of {run.last_step:,}")
@@ -187,8 +172,8 @@ def test_the_loss_hint_names_the_objective():
         assert hint.lower().startswith(LOSS_LABELS[run.objective].lower()), hint
 
 
-def test_the_page_shows_each_rows_prediction_and_error(shown):
-    run, steps, page = shown
+def test_the_page_shows_each_rows_prediction_and_error(parity_page):
+    run, steps, page = parity_page
     k = min(run.n_rows, 12)
     for t in steps:
         rows = page[str(t)]["rows"]
@@ -205,8 +190,8 @@ def marks(page: dict[str, Any], t: int, chart: str, kind: str) -> list[dict[str,
     return [m["at"] for m in page[str(t)]["marks"][chart] if m["kind"] == kind]
 
 
-def test_the_marks_sit_on_the_historys_values(shown):
-    run, steps, page = shown
+def test_the_marks_sit_on_the_historys_values(parity_page):
+    run, steps, page = parity_page
     k = min(run.n_rows, 12)
     for t in steps:
         w = run.weights[t].tolist()
@@ -231,8 +216,8 @@ def test_the_marks_sit_on_the_historys_values(shown):
             assert marks(page, t, chart, "label") == [{"text": f"step {t:,}"}]
 
 
-def test_the_slice_label_names_the_nearest_bias(shown):
-    run, steps, page = shown
+def test_the_slice_label_names_the_nearest_bias(parity_page):
+    run, steps, page = parity_page
     labels = [marks(page, t, "landscape", "label") for t in steps]
     if not run.bias:
         assert labels == [[]] * len(steps)
@@ -245,8 +230,8 @@ def test_the_slice_label_names_the_nearest_bias(shown):
         assert float(text.removeprefix("slice at b ≈ ")) == pytest.approx(nearest, rel=5e-3)
 
 
-def test_the_3d_sheet_is_the_output_at_step_t(shown):
-    run, steps, page = shown
+def test_the_3d_sheet_is_the_output_at_step_t(parity_page):
+    run, steps, page = parity_page
     k = min(run.n_rows, 12)
     chart = payload.unpack(payload.pack(run, "x", False, []))[0]["charts"]["surface"]
     order = [trace["name"] for trace in chart["figure"]["data"]]
@@ -288,7 +273,7 @@ console.log(JSON.stringify({ shape: compare.shape, levels: Array.from(compare.da
 
 def test_the_page_paints_compares_landscape_as_trains():
     """Compare's arrays reach field.js byte for byte: for one run, the very pixels of Train's."""
-    run = notebook()
+    run = notebook_run()
     sent = backdrop(compare.compare_landscape_chart([run], ["notebook"]))
     blob = payload.pack(run, "x", False, [])
     with tempfile.TemporaryDirectory() as folder:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import functools
 
-from tests import browser_support
+from tests.support import page as page_support
+from tests.support import stage as stage_support
 
 from .pages import APP_CYCLE, FLOOR_CYCLE, Landmark, switch, wait_drawn
 
@@ -93,7 +94,7 @@ def timed(page, action, event: str, timeout_ms: float = 30_000) -> dict:
 
 def to_step_zero(page) -> None:
     """Home, unless the stage already shows step 0 (each cycle starts from the same step)."""
-    if browser_support.stage_step(page) == 0:
+    if stage_support.stage_step(page) == 0:
         return
     page.keyboard.press("Home")
     page.wait_for_function(
@@ -110,12 +111,12 @@ def play_for(page, ms: float = PLAY_MS) -> int:
     page.wait_for_function(PLAYED_JS, arg=ms, timeout=30_000, polling="raf")
     page.keyboard.press("p")
     page.wait_for_function(PAUSED_JS, timeout=30_000, polling=20)
-    return browser_support.stage_step(page) or 0
+    return stage_support.stage_step(page) or 0
 
 
 def app_cycle(page) -> dict:
     """On Train: Home, 5 ArrowRights (each timed), 1 s of Play; then a round of the pages."""
-    browser_support.focus_page(page)
+    stage_support.focus_page(page)
     to_step_zero(page)
     right = functools.partial(page.keyboard.press, "ArrowRight")
     steps = [timed(page, right, "keydown") for _ in range(STEPS)]
@@ -127,7 +128,7 @@ def app_cycle(page) -> dict:
 
 def floor_cycle(page) -> dict:
     """On page One: 5 clicks on its button (each timed); then a round of its pages."""
-    button = browser_support.button(page, "step")
+    button = page_support.widget_button(page, "step")
     steps = [timed(page, button.click, "click") for _ in range(STEPS)]
     for landmark in FLOOR_CYCLE:
         switch(page, landmark)

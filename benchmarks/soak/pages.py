@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests import browser_support
+from tests.support import page as page_support
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def wait_drawn(page, landmark: Landmark, timeout_ms: float = 60_000) -> None:
         polling=50,
     )
     if landmark is TRAIN:  # every chart at the stage's step, as the tests read it
-        browser_support.wait_ready(page, stage=True, timeout=timeout_ms)
+        page_support.wait_ready(page, stage=True, timeout=timeout_ms)
 
 
 def nav_link(page, title: str):

@@ -7,7 +7,8 @@ without a page switch. Fast speed plays the default 10,001-step run in about 8 s
 
 from __future__ import annotations
 
-from tests import browser_support
+from tests.support import page as page_support
+from tests.support import stage as stage_support
 
 from .cycle import to_step_zero
 from .probe import Counts, Probe
@@ -43,21 +44,21 @@ AT_END_JS = f"""
 
 def play_to_end(page, probe: Probe, times: int, log) -> dict:
     """Fast speed, then ``times`` × (Home, ``p``, wait for the last step); counts around it."""
-    browser_support.focus_page(page)
+    stage_support.focus_page(page)
     page.locator(f'{STAGE} [data-lab="speed"] button[data-value="Fast"]').click()
     page.wait_for_function(FAST_JS, timeout=30_000, polling=20)
-    browser_support.wait_idle(page)
+    page_support.wait_idle(page)
     before: Counts = probe.read()
     last = page.evaluate(LAST_JS)
     seconds: list[float] = []
     for i in range(times):
-        browser_support.focus_page(page)
+        stage_support.focus_page(page)
         to_step_zero(page)
         page.evaluate(ARM_JS)
         page.keyboard.press("p")
         done = page.wait_for_function(AT_END_JS, arg=last, timeout=90_000, polling="raf")
         seconds.append(done.json_value()["seconds"])
-        browser_support.wait_idle(page)
+        page_support.wait_idle(page)
         log(f"  play to the end {i + 1}/{times}: step {last:,} after {seconds[-1]:.1f} s")
     after = probe.read()
     return {"last": last, "seconds": seconds, "before": before, "after": after}

@@ -14,7 +14,9 @@ import pathlib
 import time
 from typing import Any
 
-from tests.browser_support import ROOT, start_server, wait_idle
+from tests.support.browser import start_server
+from tests.support.page import wait_idle
+from tests.support.paths import ROOT
 
 from .page_js import TIMELINE_JS
 from .wire import Wire, fresh_page, wait_marks, wait_ws_quiet

@@ -18,7 +18,8 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
-from tests.browser_support import ROOT, launch
+from tests.support.browser import launch_chromium as launch
+from tests.support.paths import ROOT
 
 from .page_js import APP_ARM_JS, APP_INSTALL_JS, APP_QUIET_JS, EMPTY_SPOT_JS
 from .wire import QUIET_FRAMES, VIEWPORT, ServerWatch, serving

@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from tests.browser_support import Server, stage_step
+from tests.support.browser import Server
+from tests.support.stage import stage_step
 
 from .floors import RAF_BASELINE_JS, SURFACE_FLOOR_JS
 from .wire import fresh_page, open_stage, wait_quiet

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import time
 
-from tests.browser_support import Server, button, stage_step, wait_idle
+from tests.support.browser import Server
+from tests.support.page import wait_idle
+from tests.support.page import widget_button as button
+from tests.support.stage import stage_step
 
 from .cells import median
 from .page_js import APP_ARM_JS, FLOOR_ARM_JS, FLOOR_INSTALL_JS

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 import psutil
 
-from tests.browser_support import Server, start_server, wait_idle
+from tests.support.browser import Server, start_server
+from tests.support.page import wait_idle
 
 from .page_js import APP_INSTALL_JS, APP_QUIET_JS, EMPTY_SPOT_JS, LOAD_MARKS_JS
 

@@ -1,5 +1,5 @@
 """Driving the sidebar's data editor (Streamlit 1.67 ``st.data_editor``, a glide-data-grid
-canvas) in headless Chromium, for tests/test_browser_editor.py.
+canvas) in headless Chromium, for tests/test_browser_editor.py and tests/test_browser.py.
 
 Adapted from the editor lab's measured helpers (how the grid behaves in Chromium):
 
@@ -21,114 +21,40 @@ Adapted from the editor lab's measured helpers (how the grid behaves in Chromium
 The app's grid sits in an ``st.form``: committing a cell, adding or deleting a row does
 not rerun the script; "Train on this table" (:func:`apply_table`) sends the table and
 reruns once. Rows here are 0-based as the grid shows them; the app's messages count
-from 1.
+from 1. Before that click, wait until the form holds the edits (:func:`wait_handed_over`,
+:func:`wait_handed_over_rows`): the grid hands them over 150 ms after the last one.
+
+Fixed pauses here are pacing, never waits for a condition: :data:`KEY_DELAY_MS` between
+keys and :data:`PAUSE_MS` after Tab/Enter model a person's pace, which is what the
+editor tests type at. Every other wait polls the grid, the form or the run messages.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import perceptron
-from perceptron import limits
+from tests.support.jsfiles import page_js
+from tests.support.page import SCRIPT_IDLE_JS
 
 SIDEBAR_EDITOR = '[data-testid="stSidebar"] [data-testid="stDataFrame"]'
 EDITOR_INPUT = ".gdg-input"  # the open cell editor: a <textarea> for a TextColumn
 APPLY = ".st-key-apply_data button"  # Streamlit also renders a hidden copy of the button
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 KEY_DELAY_MS = 80
-"""A human's pace between keys (the brief's 60–100 ms)."""
+"""Pacing, not a wait: a human's pace between keys (the brief's 60–100 ms)."""
 PAUSE_MS = 150
-"""A human's pause after Tab or Enter before the next key."""
+"""Pacing, not a wait: a human's pause after Tab or Enter before the next key."""
 
 # ------------------------------------------------------------------------ grid geometry
 
-# glide's DataGrid props: columns incl. the row-marker column with their final widths,
-# header/row height, scroll offsets, rows (+1 for the trailing "add row" row).
-_GEOMETRY_JS = r"""
-(root) => {
-  const canvas = root.querySelector('canvas[data-testid="data-grid-canvas"]');
-  if (!canvas) return null;
-  const r = canvas.getBoundingClientRect();
-  const key = Object.keys(canvas).find((k) => k.startsWith('__reactFiber'));
-  let fiber = key ? canvas[key] : null;
-  for (let i = 0; fiber && i < 60; i++, fiber = fiber.return) {
-    const p = fiber.memoizedProps;
-    if (p && Array.isArray(p.columns) && p.headerHeight !== undefined
-        && p.rowHeight !== undefined && p.rows !== undefined) {
-      const frozen = p.freezeColumns || 0;
-      const columns = p.columns.map((c, i) => ({index: i, title: c.title, width: c.width}));
-      let x = r.left;
-      for (const c of columns.slice(0, frozen)) { c.left = x; x += c.width; }
-      x += p.translateX || 0;
-      for (const c of columns.slice(Math.max(p.cellXOffset || 0, frozen))) {
-        c.left = x; x += c.width;
-      }
-      return {
-        left: r.left, top: r.top, columns,
-        headerHeight: p.headerHeight + (p.enableGroups ? p.groupHeaderHeight : 0),
-        rowHeight: typeof p.rowHeight === 'number' ? p.rowHeight : p.rowHeight(0),
-        cellYOffset: p.cellYOffset || 0,
-        translateY: p.translateY || 0,
-        rows: p.rows - (p.hasAppendRow ? 1 : 0),
-      };
-    }
-  }
-  return null;
-}
-"""
+_GEOMETRY_JS = page_js("grid_geometry")  # see js/grid_geometry.js
 
-# What glide draws: its own getCellContent for the wanted [col, row] pairs (col counts the
-# row marker, so x1 is 1), or every data cell.
-_CELLS_JS = r"""
-(root, wanted) => {
-  const canvas = root.querySelector('canvas[data-testid="data-grid-canvas"]');
-  const key = canvas && Object.keys(canvas).find((k) => k.startsWith('__reactFiber'));
-  let fiber = key ? canvas[key] : null;
-  for (let i = 0; fiber && i < 60; i++, fiber = fiber.return) {
-    const p = fiber.memoizedProps;
-    if (p && typeof p.getCellContent === 'function' && Array.isArray(p.columns)
-        && p.rows !== undefined) {
-      const nrows = p.rows - (p.hasAppendRow ? 1 : 0);
-      const cells = wanted || [...Array(nrows).keys()].flatMap(
-        (r) => [...Array(p.columns.length - 1).keys()].map((c) => [c + 1, r]));
-      return {rows: nrows, cells: cells.map(([c, r]) => {
-        const cell = p.getCellContent([c, r]);
-        const out = {};
-        for (const [k, v] of Object.entries(cell)) {
-          if (typeof v !== 'function' && k !== 'themeOverride') out[k] = v;
-        }
-        return [c, r, out];
-      })};
-    }
-  }
-  return null;
-}
-"""
+_CELLS_JS = page_js("grid_cells")  # see js/grid_cells.js
 
-# glide's current cell and selected rows, and whether keyboard focus is in the grid.
-_SELECTION_JS = r"""
-(root) => {
-  const canvas = root.querySelector('canvas[data-testid="data-grid-canvas"]');
-  const key = canvas && Object.keys(canvas).find((k) => k.startsWith('__reactFiber'));
-  let fiber = key ? canvas[key] : null;
-  const focused = root.contains(document.activeElement);
-  for (let i = 0; fiber && i < 60; i++, fiber = fiber.return) {
-    const p = fiber.memoizedProps;
-    if (p && p.selection && 'current' in p.selection && Array.isArray(p.columns)) {
-      const cur = p.selection.current;
-      const rows = p.selection.rows;
-      return {cell: cur ? cur.cell : null,
-              rows: rows && typeof rows.toArray === 'function' ? rows.toArray() : [],
-              focused};
-    }
-  }
-  return null;
-}
-"""
+_SELECTION_JS = page_js("grid_selection")  # see js/grid_selection.js
 
 
 @dataclass
@@ -186,11 +112,7 @@ def row_count(page) -> int:
 
 def _frames(page, n: int = 2) -> None:
     """Let React render: ``n`` animation frames of the page."""
-    page.evaluate(
-        """(n) => new Promise((done) => { const step = (k) => k ? requestAnimationFrame(
-             () => step(k - 1)) : done(); step(n); })""",
-        n,
-    )
+    page.evaluate(page_js("animation_frames"), n)
 
 
 # ------------------------------------------------------------------ what the grid shows
@@ -333,7 +255,7 @@ def _commit(page, key: str) -> None:
     _frames(page)  # React has applied the last keystroke before the commit key
     page.keyboard.press(key)
     page.locator(EDITOR_INPUT).first.wait_for(state="detached", timeout=5_000)
-    page.wait_for_timeout(PAUSE_MS)  # a human's pause after Tab/Enter
+    page.wait_for_timeout(PAUSE_MS)  # pacing: a human's pause after Tab/Enter
 
 
 def type_into_cell(
@@ -444,26 +366,7 @@ def _wait_until(ok, what: str, timeout: float = 5.0) -> None:
 
 # ------------------------------------------------------------------ applying the table
 
-# The form's copy of the grid's edits, as Streamlit's widget manager holds it: the JSON
-# ({"edited_rows", "added_rows", "deleted_rows"}) the submit button sends. The data editor
-# hands its edits over 150 ms after the last one (a debounce in Streamlit's DataFrame
-# element), so a click on the button sooner than that sends the table without them.
-_HANDED_OVER_JS = r"""
-(root) => {
-  const canvas = root.querySelector('canvas[data-testid="data-grid-canvas"]');
-  const key = canvas && Object.keys(canvas).find((k) => k.startsWith('__reactFiber'));
-  let fiber = key ? canvas[key] : null;
-  for (let i = 0; fiber && i < 120; i++, fiber = fiber.return) {
-    const p = fiber.memoizedProps;
-    if (p && p.widgetMgr && p.element && p.element.id) {
-      return {found: true,
-              value: p.widgetMgr.getStringValue({id: p.element.id, formId: p.element.formId})
-                     ?? null};
-    }
-  }
-  return {found: false, value: null};
-}
-"""
+_HANDED_OVER_JS = page_js("grid_handed_over")  # see js/grid_handed_over.js
 
 
 def handed_over(page) -> dict | None:
@@ -490,6 +393,27 @@ def wait_handed_over(page, expected: dict, timeout: float = 10.0) -> None:
     """Until the form holds exactly ``expected`` (see :func:`edits`): what a student sees
     in the grid is then what "Train on this table" sends."""
     _until(page, lambda: handed_over(page), expected, "the form holds", timeout)
+
+
+def handed_over_rows(page, rows_before: int) -> int | None:
+    """The rows the table will have once the form's edits apply to ``rows_before`` rows
+    (None before the first edit is handed over)."""
+    held = handed_over(page)
+    if held is None:
+        return None
+    return rows_before + len(held["added_rows"]) - len(held["deleted_rows"])
+
+
+def wait_handed_over_rows(page, rows_before: int, rows: int, timeout: float = 30.0) -> None:
+    """Until the form holds edits that make the ``rows_before``-row table ``rows`` rows
+    long: for a paste too large to spell out cell by cell."""
+    _until(
+        page,
+        lambda: handed_over_rows(page, rows_before),
+        rows,
+        f"the form's edits make a {rows_before}-row table",
+        timeout,
+    )
 
 
 @dataclass
@@ -545,10 +469,7 @@ def click_and_wait_run(page, runs: Runs, target, timeout: float = 60.0) -> None:
     while not runs.finished_since(mark):
         assert time.monotonic() < deadline, f"no run finished after the click: {runs.events}"
         page.wait_for_timeout(50)  # lets Playwright deliver the websocket messages
-    page.wait_for_function(
-        """() => document.querySelector('[data-testid="stApp"]')
-                   ?.getAttribute('data-test-script-state') === 'notRunning'"""
-    )
+    page.wait_for_function(SCRIPT_IDLE_JS)
 
 
 def apply_table(page, runs: Runs, expected: dict | None = None) -> None:
@@ -559,94 +480,54 @@ def apply_table(page, runs: Runs, expected: dict | None = None) -> None:
     click_and_wait_run(page, runs, apply_button(page))
 
 
-def sidebar_message(page) -> tuple[str, list[str]] | None:
-    """The sidebar's error under the form: its bold heading and its bullet lines, or None."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stAlertContentError"]')
-    if box.count() == 0:
-        return None
-    assert box.count() == 1, box.all_inner_texts()
-    heading = " ".join(box.locator("strong").all_inner_texts())
-    return heading, [t.strip() for t in box.locator("li").all_inner_texts()]
+# ------------------------------------------------- cells at the default sidebar's layout
+
+# A quicker way in for tests about something else than editing (keys while a cell is
+# selected, a large paste): cells found by the grid's default geometry at the default
+# 1280 px sidebar width, the selection read from the grid's accessibility table
+# (td#glide-cell-<col>-<row>, aria-selected). A 35 px header and 35 px rows; a narrow
+# row-marker column first, then x1, x2 and y.
+HEADER_PX, ROW_PX = 35, 35
+COLUMN_CENTRES_PX = (68, 139, 207)  # x1, x2, y at the default 1280 px sidebar width
 
 
-def sidebar_error_text(page) -> str:
-    return "\n".join(
-        page.locator(
-            '[data-testid="stSidebar"] [data-testid="stAlertContentError"]'
-        ).all_inner_texts()
+def _default_layout_point(page, row: int, column: int) -> tuple[float, float]:
+    grid = page.locator('[data-testid="stSidebar"] [data-testid="stDataFrameResizable"]').first
+    box = grid.bounding_box()
+    assert box is not None
+    return box["x"] + COLUMN_CENTRES_PX[column], box["y"] + HEADER_PX + ROW_PX * (row - 0.5)
+
+
+def select_cell_at_default_layout(page, row: int, column: int) -> None:
+    """Select the cell at 1-based ``row`` and 0-based ``column`` (0 = x1, 1 = x2, 2 = y).
+
+    The first click into the grid can be taken by focusing its canvas (e.g. right after a
+    button had focus), so click until the accessibility table reports the selection.
+    """
+    selected = page.locator(
+        f'[data-testid="glide-cell-{column + 1}-{row - 1}"][aria-selected="true"]'
     )
+    for _ in range(4):
+        page.mouse.click(*_default_layout_point(page, row, column))
+        try:
+            selected.wait_for(state="attached", timeout=2_000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"could not select row {row}, column {column} of the data editor")
 
 
-def main_warnings(page) -> list[str]:
-    return page.locator(
-        '[data-testid="stMain"] [data-testid="stAlertContentWarning"]'
-    ).all_inner_texts()
-
-
-# ------------------------------------------------------------ what the stage should show
-
-
-def weight_text(w: float) -> str:
-    """A weight as the page prints it: f"{w:.6f}", exponent notation from 1e21 on."""
-    return f"{w:.6f}" if abs(w) < 1e21 else f"{w:.7g}"
-
-
-def expected_numbers(h: perceptron.History, t: int) -> dict[str, str]:
-    """The stage's numbers at step t of ``h`` (Python's format specs, as the page uses)."""
-    loss = float(h.loss[t])
-    numbers = {
-        "iteration": f"{t:,}",
-        "loss": "∞" if loss == math.inf else f"{loss:.4g}",
-        "accuracy": f"{float(h.accuracy[t]):.0%}",
-    }
-    for name, w in zip(h.weight_names, h.weights[t], strict=True):
-        numbers[f"w-{name}"] = weight_text(float(w))
-    return numbers
-
-
-def expected_rows(h: perceptron.History, t: int) -> list[list[str]]:
-    """The stage's rows table at step t: row, x1, x2, target, prediction, error, right?"""
-    rows = []
-    for i in range(min(h.n_rows, limits.SHOWN_ROWS)):
-        (x1, x2), y, p = h.X[i], float(h.y[i]), float(h.predictions[t, i])
-        right = "✓" if (p >= 0.5) == (y >= 0.5) else "✗"
-        rows.append(
-            [str(i + 1), f"{x1:.6g}", f"{x2:.6g}", f"{y:.6g}", f"{p:.6f}", f"{p - y:.6f}", right]
-        )
-    return rows
-
-
-# The stage's numbers and rows table, and its step, in one frame.
-_SHOWN_JS = r"""
-() => {
-  const stage = document.querySelector('.lab-stage');
-  if (!stage || stage.dataset.ready !== 'true') return null;
-  const numbers = {};
-  for (const box of stage.querySelectorAll('.lab-number')) {
-    numbers[box.dataset.lab] = box.querySelector('.lab-number-value').textContent;
-  }
-  return {
-    step: Number(stage.dataset.step),
-    numbers,
-    rows: [...stage.querySelectorAll('table.lab-rows-table tbody tr')]
-      .map((tr) => [...tr.cells].map((td) => td.textContent)),
-    play: stage.querySelector('[data-lab="play"]').dataset.state,
-  };
-}
-"""
-
-
-def shown(page) -> dict | None:
-    return page.evaluate(_SHOWN_JS)
-
-
-def wait_shows(page, h: perceptron.History, t: int, timeout: float = 30.0) -> dict:
-    """Until the stage shows step ``t`` of ``h``: its numbers and its rows table."""
-    want = {"step": t, "numbers": expected_numbers(h, t), "rows": expected_rows(h, t)}
-    deadline = time.monotonic() + timeout
-    while True:
-        got = shown(page)
-        if got and {k: got[k] for k in want} == want:
-            return got
-        assert time.monotonic() < deadline, f"the stage shows {got}, expected {want}"
-        time.sleep(0.1)
+def open_cell_editor_at_default_layout(page, row: int, column: int):
+    """Double-click opens the cell's editor (an <input>/<textarea> class gdg-input);
+    ``row`` is 1-based as in :func:`select_cell_at_default_layout`."""
+    editor = page.locator("input.gdg-input, textarea.gdg-input").first
+    point = _default_layout_point(page, row, column)
+    for _ in range(4):
+        page.mouse.click(*point)  # the first click may only focus the grid's canvas
+        page.mouse.dblclick(*point)
+        try:
+            editor.wait_for(state="attached", timeout=2_000)
+            return editor
+        except Exception:
+            continue
+    raise AssertionError(f"could not open the editor of row {row}, column {column}")
