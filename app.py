@@ -47,7 +47,7 @@ page = st.navigation(PAGES, position="top")
 def _run_page() -> None:
     if page is PAGES[0]:
         stage.preload()  # Plotly and the page's code load while the sidebar is built
-    shell.prepare(page.url_path)
+    shell.prepare(page.title)
     page.run()
 
 

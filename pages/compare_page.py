@@ -27,7 +27,7 @@ def findings(shown: list, labels: list[str]) -> str:
     return "\n".join(lines)
 
 
-ctx = shell.context("compare")
+ctx = shell.context("Compare")
 shell.problems(ctx)
 spec = ctx.spec
 st.markdown(

@@ -132,7 +132,7 @@ def update(h: History, view: StepView, names: list[str]) -> None:
     array_table(view.new_synapse, names, ["new synapse_0"])
 
 
-ctx = shell.context("walkthrough")
+ctx = shell.context("Walkthrough")
 shell.problems(ctx)
 st.markdown(
     "The notebook's cells with this run's values. At step 0 with the defaults they are "

@@ -1,8 +1,8 @@
 """The app through Streamlit's AppTest: every page, every control, the notebook's numbers.
 
 The Train page steps in the browser; here the server's side of it is tested: the
-payload it sends (read with ``tests.support.apptest.apptest_stage``/``apptest_shown``), the step the
-browser reports back, the Walkthrough's server-side transport and the Compare page.
+payload it sends (read with ``tests.support.apptest.apptest_stage``/``apptest_shown``), the
+step the page tells the Walkthrough, the Walkthrough's server-side transport and Compare.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from perceptron.datasets import PRESETS
 from perceptron.diagnostics import diagnose, summary
 from tests.support.apptest import (
     apptest_edit,
+    apptest_link_data,
     apptest_run_blob,
     apptest_share_link,
     apptest_shown,
@@ -49,16 +50,16 @@ def train_rows(rows, **params) -> perceptron.History:
 
 
 def report(at: AppTest, values: object) -> AppTest:
-    """What the browser does: set the ``lab_report`` component's ``at`` state, then rerun.
+    """What the page does on a page drawn from t: set the share link's ``shown`` state.
 
     AppTest has no API for a components-v2 element's state, so the widget state is
     sent as the frontend sends it (a JSON value under the component's id).
     """
-    [element] = [e for e in at.get("bidi_component") if e.proto.component_name == "lab_report"]
+    [element] = [e for e in at.get("bidi_component") if e.proto.component_name == "lab_link"]
     states: WidgetStates = at._tree.get_widget_states()
     state = states.widgets.add()
     state.id = element.proto.id
-    state.json_value = json.dumps({"at": values})
+    state.json_value = json.dumps({"shown": values})
     return at._run(states)
 
 
@@ -78,7 +79,13 @@ def test_default_page_sends_the_notebooks_run_starting_at_step_0():
     at = fresh()
     assert not at.exception
     header, _, session = apptest_stage(at)
-    assert session["t"] == 0 and session["epoch"] == 0 and session["view"] == "heatmap"
+    assert session["t"] == 0 and session["epoch"] == 0
+    # The page's half of the settings table: t and the view, as the table declares them.
+    assert session["settings"] == {
+        "t": {"default": 0, "choices": {}},
+        "view": {"default": "heatmap", "choices": {"heatmap": "Heat map", "3d": "3D surface"}},
+    }
+    assert header["meta"]["stops"] == [1, 10, 100, 1000, 10000, 10001]  # where ↑ jumps
     meta = header["meta"]
     assert meta["rows"] == NOTEBOOK_ROWS
     assert (meta["seed"], meta["iterations"], meta["learning_rate"]) == (1, 10001, 1.0)
@@ -126,47 +133,46 @@ def test_the_servers_step_is_shown_from_the_payload():
     assert apptest_shown(at)["Iteration"] == "7"
 
 
-def test_a_report_from_the_page_moves_the_step_the_view_and_the_link():
+def test_the_train_page_never_asks_the_page_for_its_step():
     at = fresh()
-    before = apptest_stage_bytes(at)
-    report(at, {"t": 5, "view": "3d"})
+    assert apptest_link_data(at)["follow"] is False  # the page owns t here
+    report(at, {"t": 5, "n": 1})  # were one to arrive anyway: taken, and nothing moved
     assert not at.exception
-    assert at.session_state["t"] == 5 and at.session_state["view"] == "3d"
-    assert at.query_params["t"] == "5"
-    assert "t=5" in apptest_share_link(at) and "view=3D+surface" in apptest_share_link(at)
-    # The page already shows step 5: the stage is resent unchanged, as a cached reference.
-    assert apptest_stage_bytes(at) == before
+    assert at.session_state["t"] == 5
+    assert apptest_stage(at)[2]["epoch"] == 0  # same epoch: the page keeps the step it shows
+
+
+def test_the_walkthrough_asks_the_page_for_its_step_and_redraws_there():
+    at = walkthrough(fresh())
+    assert apptest_link_data(at)["follow"] is True
+    report(at, {"t": 5, "n": 1})
+    assert not at.exception
+    assert at.session_state["t"] == 5 and at.session_state["t_epoch"] == 0
+    assert walk_heading(at).startswith("### Step t = 5:")
+    assert apptest_link_data(at)["t"] == 5  # the page and the server agree: no second report
+    assert "t=5" in apptest_share_link(at)
 
 
 @pytest.mark.parametrize(
     "values",
-    [
-        {"t": -1},
-        {"t": True},
-        {"t": 1.5},
-        {"t": "7"},
-        {"t": None},
-        {"view": "hologram"},
-        "t=7",
-        [7],
-        None,
-    ],
+    [{"t": -1}, {"t": True}, {"t": 1.5}, {"t": "7"}, {"t": None}, {"view": "3d"}, "t=7", [7], None],
     ids=repr,
 )
 def test_a_malformed_report_is_ignored(values):
-    at = fresh()
-    report(at, {"t": 3, "view": "heatmap"})
+    at = walkthrough(fresh())
+    report(at, {"t": 3, "n": 1})
     report(at, values)
     assert not at.exception
-    assert at.session_state["t"] == 3 and at.session_state["view"] == "heatmap"
-    assert "t=3" in apptest_share_link(at)
+    assert at.session_state["t"] == 3
+    assert walk_heading(at).startswith("### Step t = 3:")
 
 
 def test_a_reported_step_beyond_the_end_is_clamped():
-    at = fresh(iterations="20")
-    report(at, {"t": 10**9, "view": "heatmap"})
+    at = walkthrough(fresh(iterations="20"))
+    report(at, {"t": 10**9, "n": 1})
     assert not at.exception
     assert at.session_state["t"] == 20
+    assert walk_heading(at).startswith("### Step t = 20:")
     assert "t=20" in apptest_share_link(at)
 
 
@@ -253,9 +259,8 @@ def test_typing_into_the_editor_trains_on_that_value_or_says_why_not(column, typ
 
 
 def test_switching_pages_keeps_the_step():
-    at = fresh()
-    report(at, {"t": 1, "view": "heatmap"})
-    walkthrough(at)
+    at = walkthrough(fresh())  # the page showed step 1 on Train, and says so here
+    report(at, {"t": 1, "n": 1})
     assert not at.exception
     assert at.session_state["t"] == 1
     assert walk_heading(at).startswith("### Step t = 1:")
@@ -336,16 +341,15 @@ def test_the_stage_is_identical_bytes_until_the_server_moves_t():
     first, run = apptest_stage_bytes(at), apptest_run_blob(at)
     at.run()
     assert apptest_stage_bytes(at) == first  # nothing changed: Streamlit can send a reference
-    report(at, {"t": 9, "view": "3d"})
-    assert apptest_stage_bytes(at) == first  # the page moved t itself: it already shows it
     walkthrough(at)
+    report(at, {"t": 9, "n": 1})  # the page showed step 9: the server learns, t's epoch stays
     at.button(key="walk-step").click().run()  # the server moves t: 9 → 10
     at.switch_page("pages/train_page.py").run()
     moved = apptest_stage_bytes(at)
     assert moved != first
     assert apptest_stage_data(at)["run"] == json.loads(first)["run"] and apptest_run_blob(at) == run
     _, _, session = apptest_stage(at)  # only where the page starts has changed
-    assert (session["t"], session["view"], session["epoch"]) == (10, "3d", 1)
+    assert (session["t"], session["epoch"]) == (10, 1)
     at.run()
     assert apptest_stage_bytes(at) == moved
 
@@ -496,7 +500,7 @@ def test_an_unexpected_error_in_a_page_is_caught_at_the_page_boundary(monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ui.stage, "stage", broken)
+    monkeypatch.setattr(ui.stage, "show", broken)
     at = fresh(t="4")
     assert not at.exception  # no traceback for the student
     assert any("Something went wrong" in e.value for e in at.error)
@@ -518,10 +522,11 @@ def test_presenter_mode_from_the_url_and_the_toggle():
 
 
 def test_share_and_export_panel_offers_link_and_downloads():
-    at = fresh(seed="7")
-    at.session_state["t"] = 1
-    at.run()
-    assert apptest_share_link(at) == "?seed=7&t=1"  # AppTest has no base URL
+    at = fresh(seed="7", t="1")
+    data = apptest_link_data(at)
+    assert (data["t"], data["epoch"], data["page"]) == (1, 0, "Train")  # the page writes t=1
+    assert data["settings"] == apptest_stage_data(at)["settings"]  # one table for both
+    assert apptest_share_link(at) == "?seed=7&t=1"
     labels = [b.label for b in at.sidebar.get("download_button")]
     assert labels == ["History as CSV", "Notebook-style script"]
     assert not at.exception

@@ -20,7 +20,7 @@ from ui.context import Context
 _link = st.components.v2.component("lab_link", js=loader("link.js"), isolate_styles=False)
 
 
-DRAWN_FROM_T = ("walkthrough",)
+DRAWN_FROM_T = ("Walkthrough",)
 """Pages the server draws from its t: the page tells it the step on screen when they open."""
 
 

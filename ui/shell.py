@@ -30,7 +30,7 @@ html { font-size: 20px; }
 
 
 def prepare(page: str) -> None:
-    """Draw the shared sidebar and keep this run's context for ``page`` (its URL path).
+    """Draw the shared sidebar and keep this run's context for ``page`` (its title).
 
     The page's CSS comes first, so no page is ever drawn with Streamlit's wide padding.
     """

@@ -17,11 +17,13 @@ from __future__ import annotations
 import gzip
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 import numpy as np
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
+from perceptron.settings import SETTINGS
 from tests.support.expected import readout
 from tests.support.paths import APP
 from ui.run import packed
@@ -61,7 +63,7 @@ def apptest_run_blob(at: AppTest) -> bytes:
     for is the server's cached ``packed`` blob of this session's spec if the names agree.
     """
     ctx = at.session_state["ctx"]
-    gzipped = packed(ctx.spec, ctx.presenter)
+    gzipped = packed(ctx.spec, ctx.presenter, ctx.history)
     name = apptest_stage_data(at)["run"].rsplit("/", 1)[-1]
     assert name == _calculate_file_id(gzipped, STAGE_MIMETYPE) + ".gz", name
     return gzip.decompress(gzipped)
@@ -90,11 +92,37 @@ def apptest_shown(at: AppTest, t: int | None = None) -> dict[str, str]:
     )
 
 
-def apptest_share_link(at: AppTest) -> str:
-    """The link in the sidebar's "Share and export" expander (the ``lab_link`` element)."""
+def apptest_link_data(at: AppTest) -> dict[str, Any]:
+    """What the sidebar's share link element (``lab_link``) got on the last run."""
     links = [e for e in at.sidebar.get("bidi_component") if e.proto.component_name == "lab_link"]
     assert len(links) == 1, f"expected one lab_link in the sidebar, found {len(links)}"
-    return json.loads(links[0].proto.json)["link"]
+    return json.loads(links[0].proto.json)
+
+
+def apptest_share_link(at: AppTest) -> str:
+    """The link the page's address bar holds after this run, built independently of the app.
+
+    In a browser the share link is the address bar itself: the widgets' URL binding writes
+    each setting that differs from its default (by its label, as ``Setting.encode``), the
+    server writes edited rows (``data``), and the page writes the step it adopted from the
+    server (``t``, ``ui/static/url.js``). AppTest runs no frontend, so this composes the
+    same from the session's widget values, the server's query and the link element's data.
+    """
+    state = at.session_state
+    query = {}
+    for key, setting in SETTINGS.items():
+        if key == "data":
+            value = at.query_params.get("data")
+        elif key == "t":
+            t = apptest_link_data(at)["t"]
+            value = str(t) if t else None
+        elif key == "view" or key not in state:
+            value = None  # the view lives in the page; only a browser test can see it
+        else:
+            value = None if state[key] == setting.default else setting.encode(state[key])
+        if value:
+            query[key] = value
+    return "?" + urlencode(query, safe=",;") if query else ""
 
 
 def apptest_editor_key(at: AppTest) -> str:
