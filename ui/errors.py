@@ -23,7 +23,7 @@ def friendly_errors() -> Iterator[None]:
 
     Wraps the whole script run, once (``guarded`` in ``app.py``): every page and
     the shared sidebar. No fragment is wrapped on its own: the one fragment, the
-    sidebar's report element (``ui/stage.reports``), meets an error the Streamlit
+    sidebar's share panel (``ui/sharing.panel``), meets an error the Streamlit
     way, with Streamlit's error box (no details: ``showErrorDetails = "none"``).
     On a full run that error then reaches here too, as a
     ``FragmentHandledException``, and this message follows the box; on the
