@@ -88,15 +88,15 @@ class History:
             raise ValueError(f"step: t must be from 0 to {self.iterations}, got {t}")
         column = self.weights[t][:, None]
         layer_1 = self.predictions[t][:, None]
-        y = self.y[:, None]
+        layer_1_error = layer_1 - self.y[:, None]
         has_next = t < self.iterations
         return StepView(
             t=t,
             layer_0=self.layer_0,
             synapse_0=column,
             layer_1=layer_1,
-            layer_1_error=layer_1 - y,
-            layer_1_delta=output_delta(layer_1, y, self.objective),
+            layer_1_error=layer_1_error,
+            layer_1_delta=output_delta(layer_1, layer_1_error, self.objective),
             synapse_derivative=self.gradients[t][:, None] if has_next else None,
             new_synapse=self.weights[t + 1][:, None] if has_next else None,
         )

@@ -61,13 +61,13 @@ def loss_from_logits(z: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray
     return np.sum(wants_one + wants_zero, axis=-1)
 
 
-def output_delta(layer_1: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray:
-    """How much each row's logit should move: the notebook's ``layer_1_delta``.
+def output_delta(layer_1: np.ndarray, layer_1_error: np.ndarray, objective: str) -> np.ndarray:
+    """How much each row's logit should move, given its miss: the notebook's ``layer_1_delta``.
 
     For squared error it is the miss times the sigmoid's slope; for cross-entropy
     the slope cancels out of the derivative and the delta is the miss itself.
     """
-    layer_1_error = layer_1 - y
     if objective == "squared":
         return layer_1_error * sigmoid_derivative(layer_1)
     return layer_1_error
+
