@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from perceptron.maths import loss_from_logits, output_delta, sigmoid
+from perceptron.maths import loss_from_logits, on_right_side, output_delta, sigmoid
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ class History:
 
     @property
     def accuracy(self) -> np.ndarray:
-        """Share of rows on the right side of 0.5 at every step (targets ≥ 0.5 count as class 1)."""
-        return ((self.predictions >= 0.5) == (self.y >= 0.5)).mean(axis=1)
+        """Share of rows on their target's side of the threshold at every step."""
+        return on_right_side(self.predictions, self.y).mean(axis=1)
 
     @property
     def loss_rose_at(self) -> int | None:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import perceptron
-from perceptron import training
+from perceptron import maths, training
 from perceptron.history import History, history_from_weights
 
 NB_X = [[0, 1], [0, 1], [1, 0], [1, 0]]
@@ -269,6 +269,20 @@ def test_step_view_reproduces_notebook_cells(notebook_history):
     for bad in (-1, 10002):
         with pytest.raises(ValueError, match="step"):
             notebook_history.step(bad)
+
+
+def test_a_row_is_right_when_prediction_and_target_share_a_side_of_one_half():
+    predictions = np.array([[0.5, 0.49, 0.9, 0.1, 0.6], [0.2, 0.51, 0.5, 0.7, 0.0]])
+    y = np.array([1.0, 0.0, 0.7, 0.5, 0.3])  # soft targets too: 0.7 is class 1, 0.5 is class 1
+    expected = [[True, True, True, False, False], [False, False, True, True, True]]
+    np.testing.assert_array_equal(maths.on_right_side(predictions, y), expected)
+    assert maths.THRESHOLD == 0.5 and maths.is_one(np.array([0.5, 0.4999])).tolist() == [1, 0]
+    h = perceptron.train([[0, 1], [1, 0], [1, 1]], [0.0, 0.6, 0.5], iterations=30)
+    by_hand = [
+        np.mean([(p >= 0.5) == (t >= 0.5) for p, t in zip(row, h.y, strict=True)])
+        for row in h.predictions
+    ]
+    np.testing.assert_array_equal(h.accuracy, by_hand)
 
 
 def test_zero_iterations_is_just_the_draw():

@@ -589,6 +589,7 @@ def test_pack_unpack_round_trip_is_exact(runs, blobs, run_name):
     assert meta["rows"] == np.column_stack([run.X[:k], run.y[:k]]).tolist()
     assert meta["weight_names"] == run.weight_names and meta["bias"] == run.bias
     assert meta["objective"] == run.objective and meta["diverged_at"] == run.diverged_at
+    assert meta["threshold"] == 0.5  # the page reads the class line here, not from its own code
 
 
 def test_an_infinite_first_loss_travels_as_infinity(blobs):
@@ -609,6 +610,21 @@ def test_a_divergence_is_told_at_the_last_step_the_page_can_show(diverged):
     header, _ = payload.unpack(payload.pack(diverged, "x", False, [signal]))
     [sent] = header["signals"]
     assert (sent["start"], sent["end"]) == (39, 39) and sent["detail"] == signal["detail"]
+
+
+def test_right_counts_count_a_soft_target_and_a_prediction_of_exactly_half():
+    """0.5 itself is class 1, for a prediction and for a target; 0.7 is a class-1 target."""
+    w = np.array([[0.0, 0.0], [0.0, 0.0]])  # every prediction is exactly 0.5
+    h = history_from_weights(
+        np.eye(4, 2),
+        np.array([0.5, 0.7, 0.3, 0.0]),
+        np.eye(4, 2),
+        w,
+        np.zeros((1, 2)),
+        (1, 1, 1.0, False, "squared"),
+    )
+    _, arrays = payload.unpack(payload.pack(h, "x", False, []))
+    assert arrays["correct"].tolist() == [2, 2]  # rows 1 and 2 right, rows 3 and 4 wrong
 
 
 def test_right_counts_by_hand(h, blobs):

@@ -15,6 +15,7 @@ import numpy as np
 
 from perceptron import limits
 from perceptron.history import History
+from perceptron.maths import is_one
 from views.errors import shown_rows
 from views.geometry import input_box
 from views.marks import array_ref, boundary, label
@@ -45,7 +46,7 @@ def _title(h: History) -> str:
 
 def _rows(h: History, theme: Any) -> dict[str, Any]:
     k = min(h.n_rows, limits.PLANE_ROWS)
-    ones = h.y[:k] >= 0.5
+    ones = is_one(h.y[:k])
     return {
         "type": "scatter",
         "mode": "markers",
