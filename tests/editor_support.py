@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import perceptron
-from perceptron import limits
+from views import caps as view_caps
 
 SIDEBAR_EDITOR = '[data-testid="stSidebar"] [data-testid="stDataFrame"]'
 EDITOR_INPUT = ".gdg-input"  # the open cell editor: a <textarea> for a TextColumn
@@ -607,7 +607,7 @@ def expected_numbers(h: perceptron.History, t: int) -> dict[str, str]:
 def expected_rows(h: perceptron.History, t: int) -> list[list[str]]:
     """The stage's rows table at step t: row, x1, x2, target, prediction, error, right?"""
     rows = []
-    for i in range(min(h.n_rows, limits.SHOWN_ROWS)):
+    for i in range(min(h.n_rows, view_caps.SHOWN_ROWS)):
         (x1, x2), y, p = h.X[i], float(h.y[i]), float(h.predictions[t, i])
         right = "✓" if (p >= 0.5) == (y >= 0.5) else "✗"
         rows.append(

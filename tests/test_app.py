@@ -32,6 +32,7 @@ from tests.conftest import (
     stage_bytes,
     stage_data,
 )
+from views import caps as view_caps
 
 NOTEBOOK_ROWS = [list(row) for row in PRESETS["notebook"].rows]
 COLUMNS = ["x1", "x2", "y"]
@@ -391,7 +392,7 @@ def test_a_thousand_row_table_sends_predictions_of_its_first_dozen_rows():
     assert not at.exception and not sidebar_errors(at)
     header, arrays, _ = stage(at)
     assert header["meta"]["n_rows"] == limits.MAX_ROWS
-    assert header["meta"]["shown_rows"] == limits.SHOWN_ROWS == 12
+    assert header["meta"]["shown_rows"] == view_caps.SHOWN_ROWS == 12
     assert arrays["predictions"].shape == (501, 12)
     history = train_rows(rows, iterations=500)
     np.testing.assert_array_equal(arrays["predictions"], history.predictions[:, :12])

@@ -25,6 +25,7 @@ from perceptron.history import history_from_weights
 from perceptron.landscape import loss_landscape
 from perceptron.settings import RunSpec
 from ui import run as run_module
+from views import caps as view_caps
 from views import compare, payload
 from views.errors import errors_chart
 from views.geometry import input_box
@@ -309,11 +310,11 @@ def test_a_row_at_5_half_is_inside_the_box():
 
 def test_a_thousand_rows_are_followed_for_12_and_drawn_for_200(big):
     heat = heatmap_chart(big)
-    assert len(by_name(heat, "rows")["x"]) == limits.PLANE_ROWS == 200
+    assert len(by_name(heat, "rows")["x"]) == view_caps.PLANE_ROWS == 200
     assert "first 200 of" in heat["figure"]["layout"]["title"]["text"]
     surface = surface_chart(big)
     assert len(by_name(surface, "target")["z"]) == 200
-    assert len(by_name(surface, "prediction")["z"]) == limits.SHOWN_ROWS == 12
+    assert len(by_name(surface, "prediction")["z"]) == view_caps.SHOWN_ROWS == 12
     errors = errors_chart(big)
     assert [n for n in names(errors) if n.startswith("row ")] == [f"row {i}" for i in range(1, 13)]
     assert "(first 12 of 1,000)" in errors["figure"]["layout"]["title"]["text"]
@@ -331,7 +332,7 @@ def test_landscape_path_start_and_marks(h, biased):
     assert [start["x"][0], start["y"][0]] == h.weights[0].tolist()
     path = by_name(chart, "path")
     steps = np.asarray(path["customdata"])
-    assert steps[0] == 0 and steps[-1] == h.last_step and len(steps) <= limits.MAX_DRAWN_POINTS
+    assert steps[0] == 0 and steps[-1] == h.last_step and len(steps) <= view_caps.MAX_DRAWN_POINTS
     np.testing.assert_allclose(path["x"], h.weights[steps, 0], rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(path["y"], h.weights[steps, 1], rtol=1e-6, atol=1e-7)
     layout = chart["figure"]["layout"]
@@ -440,7 +441,7 @@ def test_weights_chart_one_line_per_weight(runs, run_name):
         steps = np.asarray(line["customdata"])
         assert line["x"] == (steps + 1).tolist() and line["x"][0] == 1
         assert line["x"][-1] == run.last_step + 1
-        assert len(steps) <= limits.MAX_DRAWN_POINTS + 2
+        assert len(steps) <= view_caps.MAX_DRAWN_POINTS + 2
         np.testing.assert_allclose(line["y"], run.weights[steps, j], rtol=1e-6, atol=1e-7)
         assert line["line"]["color"] == weight_colour(j, name)
     if run.bias:

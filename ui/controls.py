@@ -1,11 +1,12 @@
 """The sidebar every page shares: the dataset, the run's parameters, presenter mode.
 
-Each widget is built from its row in :data:`perceptron.settings.SETTINGS` and
-binds itself to the URL (``bind="query-params"``), so a lecturer's link restores
-it. The data editor's cells are text on purpose: a number column filters
-keystrokes in the browser ("abc" vanishes, "1e300" becomes 1300), while a text
-column keeps exactly what was typed, and the engine then reads it or says why not. The
-table sits in a form: rows are typed first and applied with one button.
+Each widget is built from its row in :data:`perceptron.settings.SETTINGS`, drawn as
+:data:`ui.widgets.WIDGETS` says, and binds itself to the URL (``bind="query-params"``),
+so a lecturer's link restores it. The data editor's cells are text on purpose: a
+number column filters keystrokes in the browser ("abc" vanishes, "1e300" becomes
+1300), while a text column keeps exactly what was typed, and the engine then reads it
+or says why not. The table sits in a form: rows are typed first and applied with one
+button.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import pandas as pd
 import streamlit as st
 
 import perceptron
-from perceptron import limits
 from perceptron.codecs import format_number
 from perceptron.datasets import PRESETS
-from perceptron.settings import SETTINGS, Row, RunSpec, Setting
-from ui import links
+from perceptron.settings import Row, RunSpec, Setting
+from ui import caps, links
 from ui.context import Context
 from ui.run import train
+from ui.widgets import SETTINGS, WIDGETS
 
 COLUMNS = {
     "x1": "First input",
@@ -32,12 +33,13 @@ COLUMNS = {
 
 
 def widget(setting: Setting) -> Any:
-    """The widget a setting's row asks for, labelled, bounded and bound to the URL."""
-    hint = f"{setting.help} {setting.app_note}".strip()
+    """The widget the app's table gives a setting, labelled, bounded and bound to the URL."""
+    kind = WIDGETS[setting.key].kind
+    hint = f"{setting.help} {WIDGETS[setting.key].note}".strip()
     common: dict[str, Any] = {"key": setting.key, "help": hint, "bind": "query-params"}
     options = list(setting.choices or ())
     label = setting.label
-    if setting.widget == "selectbox":
+    if kind == "selectbox":
         return st.selectbox(
             label,
             options,
@@ -45,7 +47,7 @@ def widget(setting: Setting) -> Any:
             format_func=setting.choices.get,
             **common,
         )
-    if setting.widget == "segmented":
+    if kind == "segmented":
         return st.segmented_control(
             label,
             options,
@@ -54,11 +56,11 @@ def widget(setting: Setting) -> Any:
             format_func=setting.choices.get,
             **common,
         )
-    if setting.widget == "select_slider":
+    if kind == "select_slider":
         return st.select_slider(
             label, options, value=setting.default, format_func=setting.choices.get, **common
         )
-    if setting.widget == "toggle":
+    if kind == "toggle":
         return st.toggle(label, value=setting.default, **common)
     # Float-typed on purpose: Streamlit's int parser lets an overflowing URL value
     # (?seed=1e309) escape as an exception; the float one ignores it.
@@ -178,7 +180,7 @@ def sidebar() -> Context:
     )
     try:
         perceptron.check_params(
-            **spec.params(), n_rows=len(spec.rows), max_values=limits.APP_MAX_HISTORY_VALUES
+            **spec.params(), n_rows=len(spec.rows), max_values=caps.APP_MAX_HISTORY_VALUES
         )
         # This session's run while it lasts, then the shared cache: a hall of students with
         # their own seeds outgrows the cache, and must not retrain on every rerun.

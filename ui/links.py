@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from perceptron import limits
-from perceptron.settings import SETTINGS, audit
+from ui.widgets import SETTINGS, audit
 
 
 def audit_once() -> None:
