@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from perceptron import limits
 from perceptron.history import History, history_from_weights
 from perceptron.maths import output_delta, scalar_sigmoid, sigmoid
 from perceptron.settings import RunSpec
@@ -133,10 +134,18 @@ def train(
     learning_rate: float = DEFAULTS.learning_rate,
     bias: bool = DEFAULTS.bias,
     objective: str = DEFAULTS.objective,
+    *,
+    max_values: int = limits.MAX_HISTORY_VALUES,
 ) -> History:
-    """Train one sigmoid neuron by full-batch gradient descent and return its whole history."""
+    """Train one sigmoid neuron by full-batch gradient descent and return its whole history.
+
+    ``max_values`` caps (iterations + 1) × rows, what the history records: a caller with
+    less memory to spare than the engine's cap (the app) passes its own, and a refusal
+    names the iterations that would fit.
+    """
     X_checked, y_checked = check_dataset(X, y)
-    params = check_params(seed, iterations, learning_rate, bias, objective, n_rows=len(y_checked))
+    n_rows = len(y_checked)
+    params = check_params(seed, iterations, learning_rate, bias, objective, n_rows, max_values)
     seed, iterations, learning_rate, bias, objective = params
     layer_0 = with_bias_column(X_checked, bias)
     synapse_0 = initial_weights(seed, layer_0.shape[1])[None, :]

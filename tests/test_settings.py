@@ -435,7 +435,10 @@ def test_runspec_fields_are_the_run_settings():
 def test_train_defaults_are_the_tables():
     parameters = inspect.signature(train).parameters
     spec = RunSpec()
-    assert list(parameters) == ["X", "y", *spec.params()]
+    assert list(parameters) == ["X", "y", *spec.params(), "max_values"]
+    # the history budget is the caller's, not a setting: keyword-only, the engine's cap by default
+    assert parameters["max_values"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameters["max_values"].default == limits.MAX_HISTORY_VALUES
     for name, value in spec.params().items():
         assert parameters[name].default == value, name
     by_name = {s.name: s.default for s in RUN_SETTINGS}
@@ -501,6 +504,75 @@ def test_a_link_beyond_the_apps_cap_is_refused_by_the_app_only():
     for key, text, message in BAD_VALUES:  # what the engine refuses, the app refuses too
         [said] = widgets.audit({key: text})
         assert said.startswith(message if key != "iterations" else "iterations: "), said
+
+
+def test_the_run_spec_is_built_by_walking_the_table():
+    from ui import controls
+
+    rows = PRESETS["xor"].rows
+    # as the widgets leave them: number inputs give floats, the other settings ride along
+    values = {"preset": "xor", "seed": 7.0, "iterations": 500.0, "lr": 0.5, "bias": True}
+    values |= {"loss": "cross_entropy", "presenter": True}
+    spec = controls.run_spec(rows, values)
+    assert spec == RunSpec(rows, 7, 500, 0.5, True, "cross_entropy")
+    assert [type(v) for v in spec.params().values()] == [int, int, float, bool, str]
+    assert controls.run_spec(rows, {**values, "loss": None}).objective == "squared"  # unset
+    for setting in RUN_SETTINGS:  # each run setting reaches the field its name names
+        if setting.name in spec.params():
+            other = next(v for v in representative_values(setting) if v != values[setting.key])
+            changed = controls.run_spec(rows, {**values, setting.key: other})
+            assert getattr(changed, setting.name) == other, setting.key
+
+
+def test_the_sidebar_draws_the_apps_table_in_its_order(monkeypatch):
+    from tests.conftest import open_app
+    from ui import controls
+
+    drawn: list[str] = []
+    real = controls.widget
+
+    def recording(setting: Setting) -> Any:
+        drawn.append(setting.key)
+        return real(setting)
+
+    monkeypatch.setattr(controls, "widget", recording)
+    at = open_app({})
+    assert not at.exception
+    assert drawn == ["preset", "seed", "iterations", "lr", "bias", "loss", "presenter"]
+    [expander] = [e for e in at.sidebar.expander if e.label == "Training parameters"]
+    assert [w.key for w in expander.number_input] == ["seed", "iterations"]
+    assert [w.key for w in expander.select_slider] == ["lr"]
+    assert [w.key for w in expander.toggle] == ["bias"]  # presenter is drawn after it
+    assert expander.number_input(key="iterations").max == app_caps.APP_MAX_ITERATIONS
+    assert [b.label for b in at.sidebar.button].count("Reset data to preset") == 1
+
+
+def test_a_run_is_checked_once_against_the_apps_cap(monkeypatch):
+    from perceptron import training
+    from tests.conftest import open_app
+
+    checked: list[tuple[Any, ...]] = []
+    real = training.check_params
+
+    def counting(*args: Any) -> tuple[Any, ...]:
+        checked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(training, "check_params", counting)
+    at = open_app({"seed": "424242"})  # a seed no other test trains: not in the cache
+    assert not at.exception
+    ours = [args for args in checked if args[0] == 424242]
+    assert len(ours) == 1 and ours[0][-1] == app_caps.APP_MAX_HISTORY_VALUES
+    at.run()  # a rerun keeps the session's run: nothing is checked or trained again
+    assert len([args for args in checked if args[0] == 424242]) == 1
+    rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows × 100,000 iterations > 1,000,000
+    at = open_app({"data": rows, "iterations": str(app_caps.APP_MAX_ITERATIONS)})
+    errors = [e.value for e in at.sidebar.error]
+    assert errors == [
+        "Can't train this: iterations: 100,000 steps × 20 rows would record too much history; "
+        "use at most 49,999 iterations for this many rows"
+    ]
+    assert [b.label for b in at.sidebar.button].count("Reset data to preset") == 1
 
 
 def module_built_with(

@@ -23,9 +23,14 @@ from views.payload import pack
 
 @st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
 def train(spec: RunSpec) -> perceptron.History:
-    """Train (or fetch from the cache) the run ``spec`` describes."""
+    """Train (or fetch from the cache) the run ``spec`` describes, within the app's history cap.
+
+    The engine checks the parameters, once; a run over the cap raises ValueError unstored.
+    """
     data = np.array(spec.rows, dtype=np.float64)
-    return perceptron.train(data[:, :2], data[:, 2], **spec.params())
+    return perceptron.train(
+        data[:, :2], data[:, 2], **spec.params(), max_values=caps.APP_MAX_HISTORY_VALUES
+    )
 
 
 @st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
