@@ -22,6 +22,7 @@ from perceptron import training
 
 NB_X = [[0, 1], [0, 1], [1, 0], [1, 0]]
 NB_Y = [0, 0, 1, 1]
+RATE = np.array([0.1])
 
 
 def notebook_loop(iterations: int) -> np.ndarray:
@@ -109,13 +110,13 @@ def compare_kernels() -> None:
         (64, 2),
     ):
         X, y = rng.normal(size=(rows, weights)), rng.random_sample(rows)
-        w0 = rng.uniform(-1, 1, size=weights)
+        w0 = rng.uniform(-1, 1, size=(1, weights))
         times = interleaved(
             {
-                kind: lambda k=kernel, X=X, y=y, w0=w0: k(X, y, w0, 2000, 0.1, "squared")
+                kind: lambda k=kernel, X=X, y=y, w0=w0: k(X, y, w0, 2000, RATE, "squared")
                 for kind, kernel in (
-                    ("scalar", training._descend_scalar),
-                    ("numpy", training._descend_numpy),
+                    ("scalar", training.descend_scalar),
+                    ("numpy", training.descend),
                 )
             },
             5,

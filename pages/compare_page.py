@@ -3,11 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from perceptron import limits
 from perceptron.codecs import format_number
 from perceptron.diagnostics import diagnose, summary
 from perceptron.settings import LEARNING_RATES
-from ui import figure, shell
+from ui import caps, figure, shell
 from ui.run import affordable_iterations, train_compare
 from views.compare import compare_landscape_chart, compare_loss_chart
 
@@ -42,7 +41,7 @@ rates = cols[0].multiselect(
     default=[0.1, 1.0, 10.0],
     format_func=format_number,
     key="compare_rates",
-    max_selections=limits.MAX_COMPARE_RUNS,
+    max_selections=caps.MAX_COMPARE_RUNS,
 )
 seeds = cols[1].multiselect(
     "Seeds",
@@ -58,20 +57,20 @@ runs = len(rates) * len(seeds)
 if not runs:
     st.info("Pick at least one learning rate and one seed.")
     st.stop()
-if runs > limits.MAX_COMPARE_RUNS:
+if runs > caps.MAX_COMPARE_RUNS:
     st.warning(
-        f"{runs} runs is more than the {limits.MAX_COMPARE_RUNS} this page draws; "
-        f"showing the first {limits.MAX_COMPARE_RUNS}."
+        f"{runs} runs is more than the {caps.MAX_COMPARE_RUNS} this page draws; "
+        f"showing the first {caps.MAX_COMPARE_RUNS}."
     )
 most = affordable_iterations(len(spec.rows))
 if iterations > most:
     st.info(
         f"Iterations: {iterations:,} × {len(spec.rows)} rows is more than the app records per run "
-        f"({limits.APP_MAX_HISTORY_VALUES:,} values), so these runs stop at {most:,}.",
+        f"({caps.APP_MAX_HISTORY_VALUES:,} values), so these runs stop at {most:,}.",
         icon=":material/info:",
     )
     iterations = most
-pairs = tuple((s, float(r)) for s in seeds for r in rates)[: limits.MAX_COMPARE_RUNS]
+pairs = tuple((s, float(r)) for s in seeds for r in rates)[: caps.MAX_COMPARE_RUNS]
 shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.objective)
 labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 

@@ -209,8 +209,7 @@ def _oscillation(h: History) -> list[Signal]:
         else:
             turns = int(bouncing[start : end + 1].sum())
             what = f"the weights keep turning back ({turns:,} times in {end - start + 1:,} steps)"
-        right = (h.predictions[start : end + 1] >= 0.5) == (h.y >= 0.5)
-        accuracy = right.mean(axis=1)
+        accuracy = h.accuracy[start : end + 1]
         text = (
             f"From step {start:,} {until} {what}, while the loss moves between "
             f"{num(loss[start : end + 1].min())} and {num(loss[start : end + 1].max())}"

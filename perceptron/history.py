@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from perceptron.maths import loss_from_logits, output_delta, sigmoid
+from perceptron.maths import loss_from_logits, on_right_side, output_delta, sigmoid
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ class History:
 
     @property
     def accuracy(self) -> np.ndarray:
-        """Share of rows on the right side of 0.5 at every step (targets ≥ 0.5 count as class 1)."""
-        return ((self.predictions >= 0.5) == (self.y >= 0.5)).mean(axis=1)
+        """Share of rows on their target's side of the threshold at every step."""
+        return on_right_side(self.predictions, self.y).mean(axis=1)
 
     @property
     def loss_rose_at(self) -> int | None:
@@ -88,15 +88,15 @@ class History:
             raise ValueError(f"step: t must be from 0 to {self.iterations}, got {t}")
         column = self.weights[t][:, None]
         layer_1 = self.predictions[t][:, None]
-        y = self.y[:, None]
+        layer_1_error = layer_1 - self.y[:, None]
         has_next = t < self.iterations
         return StepView(
             t=t,
             layer_0=self.layer_0,
             synapse_0=column,
             layer_1=layer_1,
-            layer_1_error=layer_1 - y,
-            layer_1_delta=output_delta(layer_1, y, self.objective),
+            layer_1_error=layer_1_error,
+            layer_1_delta=output_delta(layer_1, layer_1_error, self.objective),
             synapse_derivative=self.gradients[t][:, None] if has_next else None,
             new_synapse=self.weights[t + 1][:, None] if has_next else None,
         )

@@ -14,6 +14,13 @@ import numpy as np
 
 LOSSES = ("squared", "cross_entropy")
 
+THRESHOLD = 0.5
+"""Where an output turns from "class 0" into "class 1": the sigmoid's midpoint, logit 0.
+
+A soft target (0.7) is read the same way, so a row is right when its prediction and
+its target fall on the same side of it.
+"""
+
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic function that never overflows, even at ±1e308 or ±inf."""
@@ -61,13 +68,26 @@ def loss_from_logits(z: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray
     return np.sum(wants_one + wants_zero, axis=-1)
 
 
-def output_delta(layer_1: np.ndarray, y: np.ndarray, objective: str) -> np.ndarray:
-    """How much each row's logit should move: the notebook's ``layer_1_delta``.
+def output_delta(layer_1: np.ndarray, layer_1_error: np.ndarray, objective: str) -> np.ndarray:
+    """How much each row's logit should move, given its miss: the notebook's ``layer_1_delta``.
 
     For squared error it is the miss times the sigmoid's slope; for cross-entropy
     the slope cancels out of the derivative and the delta is the miss itself.
     """
-    layer_1_error = layer_1 - y
     if objective == "squared":
         return layer_1_error * sigmoid_derivative(layer_1)
     return layer_1_error
+
+
+def is_one(values: np.ndarray) -> np.ndarray:
+    """Which outputs (or targets) count as class 1: those at or above :data:`THRESHOLD`."""
+    return np.asarray(values) >= THRESHOLD
+
+
+def on_right_side(predictions: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Whether each prediction falls on its target's side of :data:`THRESHOLD`.
+
+    Broadcasts, so a whole history (steps × rows) against the targets (rows) gives every
+    step's verdict at once: the accuracy, the Compare table and the page's ✓/✗ all read this.
+    """
+    return is_one(predictions) == is_one(y)

@@ -55,10 +55,11 @@ class Setting:
     """One parameter: how it is named, shown, bounded, linked and typed on a command line.
 
     ``key`` names it in the URL and in the session; ``name`` in the engine and the run's
-    spec. ``help`` serves every consumer; ``app_note`` is added under the app's widget.
-    Choices map each value to the label a widget shows, which is also what Streamlit's
-    URL binding writes. ``scope`` "run" settings define a training run (and have a CLI
-    flag); "view" settings only change how a run is shown.
+    spec. ``help`` serves every consumer. Choices map each value to the label a widget
+    shows, which is also what Streamlit's URL binding writes. ``low`` and ``high`` are the
+    engine's bounds; the app may offer less (``ui/widgets.py``). ``scope`` "run" settings
+    define a training run (and have a CLI flag); "view" settings only change how a run is
+    shown. How the app draws a setting is the app's business, not this table's.
     """
 
     key: str
@@ -72,8 +73,6 @@ class Setting:
     low: int = 0
     high: int = 0
     step: int = 1
-    widget: str = ""
-    app_note: str = ""
     cli: str | None = None
 
     def decode(self, text: str) -> Parsed:
@@ -116,7 +115,6 @@ _SETTINGS = (
         "Dataset",
         "A built-in dataset: the notebook's four rows or a truth table.",
         choices={key: preset.name for key, preset in PRESETS.items()},
-        widget="selectbox",
         cli="--preset",
     ),
     Setting(
@@ -136,7 +134,6 @@ _SETTINGS = (
         "Seed",
         "Picks the random starting weights (the notebook uses 1).",
         high=limits.MAX_SEED,
-        widget="number",
         cli="--seed",
     ),
     Setting(
@@ -147,10 +144,8 @@ _SETTINGS = (
         "Iterations",
         "Gradient-descent updates. 10,001 = the notebook's one manual step + 10,000.",
         low=0,
-        high=limits.APP_MAX_ITERATIONS,
+        high=limits.MAX_ITERATIONS,
         step=1000,
-        widget="number",
-        app_note=f"Long runs are drawn with at most {limits.MAX_DRAWN_POINTS} points per line.",
         cli="--iterations",
     ),
     Setting(
@@ -161,7 +156,6 @@ _SETTINGS = (
         "Learning rate",
         "How far each update moves the weights. The notebook uses 1.",
         choices={rate: format_number(rate) for rate in LEARNING_RATES},
-        widget="select_slider",
         cli="--learning-rate",
     ),
     Setting(
@@ -171,7 +165,6 @@ _SETTINGS = (
         False,
         "Bias input",
         "Adds a constant-1 input with its own weight b, so the boundary can shift.",
-        widget="toggle",
         cli="--bias",
     ),
     Setting(
@@ -182,7 +175,6 @@ _SETTINGS = (
         "Loss",
         "What 'wrong' means: the notebook's squared error, or cross-entropy.",
         choices={key: LOSS_LABELS[key] for key in LOSSES},
-        widget="segmented",
         cli="--loss",
     ),
     Setting(
@@ -203,7 +195,6 @@ _SETTINGS = (
         "Presenter mode",
         "Big numbers, thick lines and the three views on one screen: for projectors.",
         scope="view",
-        widget="toggle",
     ),
     Setting("t", "t", "step", 0, "Step", "t = number of updates applied so far.", scope="view"),
 )
@@ -229,15 +220,16 @@ class RunSpec:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rows"}
 
 
-def audit(params: Mapping[str, str]) -> list[str]:
-    """What a link asks for that the app cannot use, one message per field, named first.
+def audit(params: Mapping[str, str], table: Mapping[str, Setting] = SETTINGS) -> list[str]:
+    """What a link asks for that ``table`` cannot use, one message per field, named first.
 
-    It reads every value the way its widget will, before the widget silently drops it.
+    It reads every value the way its widget will, before the widget silently drops it. The
+    app passes its own copy of the table, whose bounds are its tighter caps.
     """
     ignored = []
     for key, raw in params.items():
         text = str(raw)
-        setting = SETTINGS.get(key)
+        setting = table.get(key)
         if setting is None:
             ignored.append(f"{key[:30]}: unknown setting")
         elif len(text) > limits.MAX_URL_CHARS:

@@ -1,7 +1,8 @@
 """Gradient descent on one sigmoid neuron, recording every step.
 
 The update is the notebook's, generalised only where the app needs it (a bias
-column, a learning rate, a cross-entropy option):
+column, a learning rate, a cross-entropy option), and written once, in
+:func:`descend`, for a batch of runs:
 
     layer_1        = sigmoid(layer_0 @ synapse_0)
     layer_1_error  = layer_1 - y
@@ -12,10 +13,10 @@ column, a learning rate, a cross-entropy option):
 Only the weights are inherently sequential, so the loop records just weights
 and gradients; predictions and losses for every step are then computed in one
 vectorised pass. On the tiny teaching datasets numpy's per-call overhead
-dominates, so the loop itself runs on Python floats (faster than the notebook's
-numpy loop even with the full history: ``benchmarks/bench_engine.py`` measures
-it); above ``SCALAR_LOOP_MAX_CELLS`` cells numpy wins and is used instead. Both
-loops are tested to agree.
+dominates, so a single small run takes the same steps on Python floats
+(:func:`descend_scalar`: faster than the notebook's numpy loop even with the
+full history; ``benchmarks/bench_engine.py`` measures it). The two are tested
+to agree.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from perceptron import limits
 from perceptron.history import History, history_from_weights
 from perceptron.maths import output_delta, scalar_sigmoid, sigmoid
 from perceptron.settings import RunSpec
@@ -34,7 +36,7 @@ DEFAULTS = RunSpec()
 """The defaults of every run setting, from the one table in :mod:`perceptron.settings`."""
 
 SCALAR_LOOP_MAX_CELLS = 48
-"""Rows × weights up to which the pure-Python loop beats numpy (measured in the benchmark)."""
+"""Rows × weights up to which :func:`descend_scalar` beats :func:`descend` (see the benchmark)."""
 
 
 def initial_weights(seed: int, n_weights: int) -> np.ndarray:
@@ -51,43 +53,77 @@ def with_bias_column(X: np.ndarray, bias: bool) -> np.ndarray:
     return np.hstack([X, np.ones((len(X), 1))]) if bias else X.copy()
 
 
-def _descend_scalar(
-    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, objective: str
-) -> tuple[list[list[float]], list[list[float]]]:
+def descend(
+    layer_0: np.ndarray,
+    y: np.ndarray,
+    synapse_0: np.ndarray,
+    iterations: int,
+    learning_rates: np.ndarray,
+    objective: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (steps + 1, runs, weights) and gradients (steps, runs, weights) of a batch of runs.
+
+    Each row of ``synapse_0`` starts one run with its own entry of ``learning_rates``; all runs
+    share the data, so one matrix product per step serves them all. A single run is a batch
+    of one, so :func:`train` and :func:`train_many` take the very same steps.
+    """
+    runs, n_weights = synapse_0.shape
+    weights = np.empty((iterations + 1, runs, n_weights))
+    gradients = np.empty((iterations, runs, n_weights))
+    weights[0] = synapse_0
+    layer_0_t = np.ascontiguousarray(layer_0.T)
+    rates = np.asarray(learning_rates, dtype=np.float64)[:, None]
+    # The gradient and the new weights are written straight into the record: at a few rows
+    # numpy's per-call cost is the whole cost, and a copy per step would add to it.
+    steps = zip(weights[:-1], gradients, weights[1:], strict=True)
+    for synapse, synapse_derivative, new_synapse in steps:
+        layer_1 = sigmoid(synapse @ layer_0_t)
+        layer_1_error = layer_1 - y
+        layer_1_delta = output_delta(layer_1, layer_1_error, objective)
+        np.matmul(layer_1_delta, layer_0, out=synapse_derivative)
+        np.subtract(synapse, rates * synapse_derivative, out=new_synapse)
+    return weights, gradients
+
+
+def descend_scalar(
+    layer_0: np.ndarray,
+    y: np.ndarray,
+    synapse_0: np.ndarray,
+    iterations: int,
+    learning_rates: np.ndarray,
+    objective: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`descend` for one small run, on Python floats: the same steps, in the same shapes.
+
+    numpy spends about a microsecond per call whatever the array's size, and a step makes a
+    dozen calls; for a handful of rows, plain float arithmetic is several times faster.
+    ``SCALAR_LOOP_MAX_CELLS`` is where that stops being true (``benchmarks/bench_engine.py``).
+    """
+    [synapse] = synapse_0.tolist()
+    [learning_rate] = np.asarray(learning_rates, dtype=np.float64).tolist()
     rows = list(zip(layer_0.tolist(), y.tolist(), strict=True))
-    synapse = w.tolist()
     cols = range(len(synapse))
     squared = objective == "squared"
     weights = [synapse]
     gradients = []
     for _ in range(iterations):
-        derivative = [0.0] * len(synapse)
+        synapse_derivative = [0.0] * len(synapse)
         for x, target in rows:
             z = 0.0
             for j in cols:
                 z += x[j] * synapse[j]
-            s = scalar_sigmoid(z)
-            delta = (s - target) * (s * (1.0 - s)) if squared else s - target
+            layer_1 = scalar_sigmoid(z)
+            layer_1_error = layer_1 - target
+            layer_1_delta = (
+                layer_1_error * (layer_1 * (1.0 - layer_1)) if squared else layer_1_error
+            )
             for j in cols:
-                derivative[j] += x[j] * delta
-        synapse = [w_j - lr * g_j for w_j, g_j in zip(synapse, derivative, strict=True)]
-        gradients.append(derivative)
+                synapse_derivative[j] += x[j] * layer_1_delta
+        synapse = [w - learning_rate * g for w, g in zip(synapse, synapse_derivative, strict=True)]
+        gradients.append(synapse_derivative)
         weights.append(synapse)
-    return weights, gradients
-
-
-def _descend_numpy(
-    layer_0: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, lr: float, objective: str
-) -> tuple[np.ndarray, np.ndarray]:
-    weights = np.empty((iterations + 1, len(w)))
-    gradients = np.empty((iterations, len(w)))
-    weights[0] = w
-    layer_0_t = np.ascontiguousarray(layer_0.T)
-    for t in range(iterations):
-        layer_1 = sigmoid(layer_0 @ weights[t])
-        gradients[t] = layer_0_t @ output_delta(layer_1, y, objective)
-        weights[t + 1] = weights[t] - lr * gradients[t]
-    return weights, gradients
+    shape = (iterations, 1, len(synapse))
+    return np.array(weights)[:, None, :], np.array(gradients, dtype=np.float64).reshape(shape)
 
 
 def train(
@@ -98,18 +134,30 @@ def train(
     learning_rate: float = DEFAULTS.learning_rate,
     bias: bool = DEFAULTS.bias,
     objective: str = DEFAULTS.objective,
+    *,
+    max_values: int = limits.MAX_HISTORY_VALUES,
 ) -> History:
-    """Train one sigmoid neuron by full-batch gradient descent and return its whole history."""
+    """Train one sigmoid neuron by full-batch gradient descent and return its whole history.
+
+    ``max_values`` caps (iterations + 1) × rows, what the history records: a caller with
+    less memory to spare than the engine's cap (the app) passes its own, and a refusal
+    names the iterations that would fit.
+    """
     X_checked, y_checked = check_dataset(X, y)
-    params = check_params(seed, iterations, learning_rate, bias, objective, n_rows=len(y_checked))
+    n_rows = len(y_checked)
+    params = check_params(seed, iterations, learning_rate, bias, objective, n_rows, max_values)
     seed, iterations, learning_rate, bias, objective = params
     layer_0 = with_bias_column(X_checked, bias)
-    w0 = initial_weights(seed, layer_0.shape[1])
-    descend = _descend_scalar if layer_0.size <= SCALAR_LOOP_MAX_CELLS else _descend_numpy
+    n_weights = layer_0.shape[1]
+    synapse_0 = initial_weights(seed, n_weights)[None, :]
+    kernel = descend_scalar if layer_0.size <= SCALAR_LOOP_MAX_CELLS else descend
     with np.errstate(all="ignore"):
-        weights, gradients = descend(layer_0, y_checked, w0, iterations, learning_rate, objective)
-    weights = np.asarray(weights, dtype=np.float64)
-    gradients = np.asarray(gradients, dtype=np.float64).reshape(iterations, layer_0.shape[1])
+        weights, gradients = kernel(
+            layer_0, y_checked, synapse_0, iterations, np.array([learning_rate]), objective
+        )
+    # The batch of one dropped by a reshape, not by [:, 0]: numpy's matmul treats such an
+    # indexed view as strided and takes a path ~100x slower when the history is computed.
+    weights, gradients = weights.reshape(-1, n_weights), gradients.reshape(-1, n_weights)
     return history_from_weights(X_checked, y_checked, layer_0, weights, gradients, params)
 
 
@@ -135,16 +183,10 @@ def train_many(
         check_params(s, iterations, lr, bias, objective, n_rows=len(y_checked)) for s, lr in pairs
     ]
     layer_0 = with_bias_column(X_checked, bias)
-    n_weights = layer_0.shape[1]
-    rates = np.array([p[2] for p in params])[:, None]
-    weights = np.empty((iterations + 1, len(pairs), n_weights))
-    gradients = np.empty((iterations, len(pairs), n_weights))
-    weights[0] = np.stack([initial_weights(p[0], n_weights) for p in params])
+    synapse_0 = np.stack([initial_weights(p[0], layer_0.shape[1]) for p in params])
+    rates = np.array([p[2] for p in params])
     with np.errstate(all="ignore"):
-        for t in range(iterations):
-            layer_1 = sigmoid(weights[t] @ layer_0.T)
-            gradients[t] = output_delta(layer_1, y_checked, objective) @ layer_0
-            weights[t + 1] = weights[t] - rates * gradients[t]
+        weights, gradients = descend(layer_0, y_checked, synapse_0, iterations, rates, objective)
     return [
         history_from_weights(
             X_checked, y_checked, layer_0, weights[:, r].copy(), gradients[:, r].copy(), params[r]

@@ -33,6 +33,7 @@ from tests.support.apptest import (
     open_apptest,
 )
 from tests.support.expected import expected_shown
+from views import caps as view_caps
 
 NOTEBOOK_ROWS = [list(row) for row in PRESETS["notebook"].rows]
 COLUMNS = ["x1", "x2", "y"]
@@ -400,7 +401,7 @@ def test_a_thousand_row_table_sends_predictions_of_its_first_dozen_rows():
     assert not at.exception and not apptest_sidebar_errors(at)
     header, arrays, _ = apptest_stage(at)
     assert header["meta"]["n_rows"] == limits.MAX_ROWS
-    assert header["meta"]["shown_rows"] == limits.SHOWN_ROWS == 12
+    assert header["meta"]["shown_rows"] == view_caps.SHOWN_ROWS == 12
     assert arrays["predictions"].shape == (501, 12)
     history = train_rows(rows, iterations=500)
     np.testing.assert_array_equal(arrays["predictions"], history.predictions[:, :12])

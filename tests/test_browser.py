@@ -65,6 +65,8 @@ from tests.support.stage import (
     wait_reported,
     wait_step,
 )
+from ui import caps as app_caps
+from views import caps as view_caps
 
 pytestmark = pytest.mark.browser
 
@@ -595,7 +597,7 @@ class TestEdgeRuns:
     def test_a_thousand_rows(self, train):
         """1,000 rows cannot come from a link (at most 666 short rows fit in 4,000 characters),
         so they are pasted into the data editor, with 999 updates to stay in the app's cap."""
-        n, iterations = limits.MAX_ROWS, limits.APP_MAX_HISTORY_VALUES // limits.MAX_ROWS - 1
+        n, iterations = limits.MAX_ROWS, app_caps.APP_MAX_HISTORY_VALUES // limits.MAX_ROWS - 1
         assert (limits.MAX_URL_CHARS + 1) // len("0,0,0;") < n
         cells = [(f"{i % 7 / 7:.3f}", f"{i * 3 % 11 / 11:.3f}", str(i % 2)) for i in range(n)]
         table = np.array(cells, dtype=float)
@@ -618,12 +620,12 @@ class TestEdgeRuns:
         wait_ready(page)
         state = assert_shows(page, h, 0)
         assert state["rowsSummary"] == "Rows at this step (first 12 of 1,000)"
-        assert len(state["rows"]) == limits.SHOWN_ROWS
+        assert len(state["rows"]) == view_caps.SHOWN_ROWS
         traces = page.evaluate(page_js("chart_traces"))
         rows = [t for t in traces["errors"] if str(t["name"]).startswith("row ")]
-        assert len(rows) == limits.SHOWN_ROWS, traces["errors"]
+        assert len(rows) == view_caps.SHOWN_ROWS, traces["errors"]
         plane = sum(t["points"] for t in traces["heatmap"] if t["name"] == "rows")
-        assert plane == limits.PLANE_ROWS, traces["heatmap"]
+        assert plane == view_caps.PLANE_ROWS, traces["heatmap"]
         titles = page.locator(".lab-stage .lab-title").all_inner_texts()
         assert any("first 200 of 1,000" in title for title in titles), titles
         assert any("first 12 of 1,000" in title for title in titles), titles

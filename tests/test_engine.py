@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import perceptron
-from perceptron import training
+from perceptron import maths, training
 from perceptron.history import History, history_from_weights
 
 NB_X = [[0, 1], [0, 1], [1, 0], [1, 0]]
@@ -174,16 +174,67 @@ def test_global_rng_is_neither_used_nor_consulted():
     np.testing.assert_array_equal(first.weights, second.weights)
 
 
+KERNEL_CASES = [
+    # (X, y, seed, learning rate, steps): teaching tables, soft targets, wide rows, divergence
+    (NB_X, NB_Y, 1, 1.0, 300),
+    (perceptron.get_preset("xor").X, perceptron.get_preset("xor").y, 7, 10.0, 300),
+    (perceptron.get_preset("and").X, perceptron.get_preset("and").y, 3, 100.0, 300),
+    ([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5], [-2.0, 0.25, 1.0]], [0.2, 0.9, 0.5], 4, 0.7, 300),
+    ([[0.3, -1.2, 0.8, 2.0, -0.4]] * 4 + [[1.0, 1.0, -1.0, 0.0, 0.5]] * 4, [1, 0] * 4, 5, 2.0, 300),
+    ([[1e306, 1e306]], [0], 1, 1000.0, 6),  # lr·g overflows at step 1
+    ([[1000.0, 0.0]], [0], 3620, 1e308, 6),  # a huge rate: the weights leave the floats
+]
+
+
 @pytest.mark.parametrize("objective", perceptron.LOSSES)
-@pytest.mark.parametrize(("n", "d"), [(1, 1), (4, 2), (7, 3), (12, 5)])
-def test_scalar_and_numpy_kernels_agree(objective, n, d):
-    rng = np.random.RandomState(n * 10 + d)
-    X, y = rng.normal(size=(n, d)), rng.random_sample(n)
-    w0 = rng.uniform(-1, 1, size=d)
-    w_s, g_s = training._descend_scalar(X, y, w0, 200, 0.7, objective)
-    w_n, g_n = training._descend_numpy(X, y, w0, 200, 0.7, objective)
-    np.testing.assert_allclose(np.array(w_s), w_n, rtol=1e-11, atol=1e-13)
-    np.testing.assert_allclose(np.array(g_s), g_n, rtol=1e-9, atol=1e-13)
+@pytest.mark.parametrize("bias", [False, True])
+@pytest.mark.parametrize(("X", "y", "seed", "lr", "steps"), KERNEL_CASES)
+def test_the_scalar_loop_takes_the_kernels_steps(X, y, seed, lr, steps, objective, bias):
+    """The pure-Python loop is only a faster route to the kernel's numbers, never other ones."""
+    layer_0 = training.with_bias_column(np.asarray(X, dtype=float), bias)
+    y = np.asarray(y, dtype=float)
+    synapse_0 = perceptron.initial_weights(seed, layer_0.shape[1])[None, :]
+    args = (layer_0, y, synapse_0, steps, np.array([lr]), objective)
+    with np.errstate(all="ignore"):
+        fast_w, fast_g = training.descend_scalar(*args)
+        kernel_w, kernel_g = training.descend(*args)
+    assert fast_w.shape == kernel_w.shape == (steps + 1, 1, layer_0.shape[1])
+    assert fast_g.shape == kernel_g.shape == (steps, 1, layer_0.shape[1])
+    for fast, kernel in ((fast_w, kernel_w), (fast_g, kernel_g)):
+        finite = kernel[np.isfinite(kernel)]
+        scale = np.abs(finite).max() if finite.size else 0.0  # ulps of the run's largest value
+        np.testing.assert_allclose(fast, kernel, rtol=1e-12, atol=1e-12 * scale)
+
+
+def test_the_kernel_descends_each_run_of_a_batch_on_its_own():
+    """A batch is only many runs at once: each row equals the same run descended alone."""
+    xor = perceptron.get_preset("xor")
+    layer_0 = training.with_bias_column(xor.X, True)
+    synapse_0 = np.array([[0.1, -0.2, 0.3], [-1.0, 1.0, 0.5], [0.1, -0.2, 0.3]])
+    rates = np.array([0.5, 2.0, 20.0])
+    weights, gradients = training.descend(layer_0, xor.y, synapse_0, 200, rates, "squared")
+    for run in range(3):
+        alone_w, alone_g = training.descend(
+            layer_0, xor.y, synapse_0[run : run + 1], 200, rates[run : run + 1], "squared"
+        )
+        np.testing.assert_allclose(weights[:, run], alone_w[:, 0], rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(gradients[:, run], alone_g[:, 0], rtol=1e-12, atol=1e-14)
+    assert not np.allclose(weights[:, 0], weights[:, 2])  # same start, its own rate
+
+
+def test_one_kernel_step_is_the_notebooks_update():
+    """Step 1 by hand, in the notebook's own column-vector form, from the notebook's numbers."""
+    layer_0 = np.array(NB_X, dtype=float)
+    y = np.array([NB_Y], dtype=float).T
+    synapse_0 = np.array([[-0.16595599], [0.44064899]])
+    layer_1 = 1 / (1 + np.exp(-(layer_0 @ synapse_0)))
+    layer_1_delta = (layer_1 - y) * layer_1 * (1 - layer_1)
+    expected = synapse_0 - 0.5 * layer_0.T @ layer_1_delta
+    weights, gradients = training.descend(
+        layer_0, y[:, 0], synapse_0.T, 1, np.array([0.5]), "squared"
+    )
+    np.testing.assert_allclose(gradients[0, 0], (layer_0.T @ layer_1_delta)[:, 0], rtol=1e-14)
+    np.testing.assert_allclose(weights[1, 0], expected[:, 0], rtol=1e-14)
 
 
 @pytest.mark.parametrize("n", [2, 30])  # 2×2 cells use the scalar loop, 30×2 the numpy one
@@ -218,6 +269,20 @@ def test_step_view_reproduces_notebook_cells(notebook_history):
     for bad in (-1, 10002):
         with pytest.raises(ValueError, match="step"):
             notebook_history.step(bad)
+
+
+def test_a_row_is_right_when_prediction_and_target_share_a_side_of_one_half():
+    predictions = np.array([[0.5, 0.49, 0.9, 0.1, 0.6], [0.2, 0.51, 0.5, 0.7, 0.0]])
+    y = np.array([1.0, 0.0, 0.7, 0.5, 0.3])  # soft targets too: 0.7 is class 1, 0.5 is class 1
+    expected = [[True, True, True, False, False], [False, False, True, True, True]]
+    np.testing.assert_array_equal(maths.on_right_side(predictions, y), expected)
+    assert maths.THRESHOLD == 0.5 and maths.is_one(np.array([0.5, 0.4999])).tolist() == [1, 0]
+    h = perceptron.train([[0, 1], [1, 0], [1, 1]], [0.0, 0.6, 0.5], iterations=30)
+    by_hand = [
+        np.mean([(p >= 0.5) == (t >= 0.5) for p, t in zip(row, h.y, strict=True)])
+        for row in h.predictions
+    ]
+    np.testing.assert_array_equal(h.accuracy, by_hand)
 
 
 def test_zero_iterations_is_just_the_draw():

@@ -19,6 +19,8 @@ from perceptron.diagnostics import diagnose, to_json
 from tests.support.apptest import apptest_stage, open_apptest
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y
 from tests.support.paths import APP, ROOT
+from ui import caps as app_caps
+from views import caps as view_caps
 from views.payload import pack
 
 
@@ -31,21 +33,21 @@ def test_one_history_at_the_apps_iteration_cap_fits_its_bound():
     # Per step the run stores one weight and one gradient per weight (2 inputs + bias),
     # one prediction per row and one loss: (3 + 3 + rows + 1) float64 values.
     rows, weights = 4, 3
-    bound = (limits.APP_MAX_ITERATIONS + 1) * (2 * weights + rows + 1) * 8 + 4096
+    bound = (app_caps.APP_MAX_ITERATIONS + 1) * (2 * weights + rows + 1) * 8 + 4096
     assert bound < 16 * 2**20  # the documented ceiling: under 16 MiB per cached run
     history = perceptron.train(
-        NOTEBOOK_X, NOTEBOOK_Y, iterations=limits.APP_MAX_ITERATIONS, bias=True
+        NOTEBOOK_X, NOTEBOOK_Y, iterations=app_caps.APP_MAX_ITERATIONS, bias=True
     )
     used = history_bytes(history)
-    print(f"\nhistory at {limits.APP_MAX_ITERATIONS:,} iterations: {used / 2**20:.2f} MiB")
+    print(f"\nhistory at {app_caps.APP_MAX_ITERATIONS:,} iterations: {used / 2**20:.2f} MiB")
     assert used <= bound
 
 
 def test_the_payload_of_the_apps_largest_run_fits_its_bound():
     # The page gets per step: 3 weights and a loss (float64), a count of rows right
     # (uint16) and predictions of at most SHOWN_ROWS rows (float64), plus the header.
-    rows = limits.SHOWN_ROWS  # the most rows whose predictions are all sent
-    iterations = min(limits.APP_MAX_ITERATIONS, limits.APP_MAX_HISTORY_VALUES // rows - 1)
+    rows = view_caps.SHOWN_ROWS  # the most rows whose predictions are all sent
+    iterations = min(app_caps.APP_MAX_ITERATIONS, app_caps.APP_MAX_HISTORY_VALUES // rows - 1)
     X = np.tile(NOTEBOOK_X, (rows // 4, 1))
     y = np.tile(NOTEBOOK_Y, rows // 4)
     history = perceptron.train(X, y, iterations=iterations, bias=True)
@@ -54,9 +56,9 @@ def test_the_payload_of_the_apps_largest_run_fits_its_bound():
     bound = (iterations + 1) * per_step + 2 * 2**20  # + header and landscape slices
     print(f"\npayload at {iterations:,} iterations x {rows} rows: {len(blob) / 2**20:.2f} MiB")
     assert len(blob) <= bound
-    assert limits.CACHE_ENTRIES * bound <= 2**29  # every cached payload at once: < 512 MiB
+    assert app_caps.CACHE_ENTRIES * bound <= 2**29  # every cached payload at once: < 512 MiB
     # ui.run keeps both caches, CACHE_ENTRIES runs and CACHE_ENTRIES payloads: under 1 GiB.
-    assert limits.CACHE_ENTRIES * (bound + history_bytes(history)) <= 2**30
+    assert app_caps.CACHE_ENTRIES * (bound + history_bytes(history)) <= 2**30
 
 
 def test_worst_history_the_engine_allows_is_capped():
@@ -68,15 +70,15 @@ def test_worst_history_the_engine_allows_is_capped():
 def test_the_apps_run_cache_worst_case_fits_in_a_gigabyte():
     # The app caps (iterations + 1) × rows at APP_MAX_HISTORY_VALUES, so each cached run
     # holds at most ~8 MB of predictions; CACHE_ENTRIES of them must still fit.
-    per_run = limits.APP_MAX_HISTORY_VALUES * 8
-    assert limits.CACHE_ENTRIES * per_run <= 2**30
+    per_run = app_caps.APP_MAX_HISTORY_VALUES * 8
+    assert app_caps.CACHE_ENTRIES * per_run <= 2**30
 
 
 def test_the_app_refuses_a_run_over_its_history_cap_and_keeps_the_last_good_one():
     rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows × 100,000 iterations > 1,000,000
     at = open_apptest({"data": rows, "iterations": "1000"})
     good = apptest_stage(at)[0]["meta"]
-    at.number_input(key="iterations").set_value(float(limits.APP_MAX_ITERATIONS)).run()
+    at.number_input(key="iterations").set_value(float(app_caps.APP_MAX_ITERATIONS)).run()
     assert not at.exception
     errors = [e.value for e in at.sidebar.error]
     assert any(e.startswith("Can't train this: iterations:") for e in errors), errors

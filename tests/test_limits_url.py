@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import perceptron
-from perceptron import limits
 from perceptron.limits import MAX_SEED
 from perceptron.settings import LEARNING_RATES, SETTINGS
 from tests.support.apptest import apptest_share_link, apptest_shown, apptest_stage, open_apptest
@@ -20,6 +19,7 @@ from tests.support.expected import (
     diverging_history,
     expected_shown,
 )
+from ui import caps as app_caps
 
 NOTEBOOK_START = expected_shown(perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=0), 0)
 """What the Train page shows at step 0 of the default run: the notebook's first weights."""
@@ -41,7 +41,7 @@ BAD_URLS = [
     ({"seed": str(MAX_SEED + 1)}, "seed"),
     ({"iterations": str(10**12)}, "iterations"),
     ({"iterations": BELOW_ITERATIONS}, "iterations"),
-    ({"iterations": str(limits.APP_MAX_ITERATIONS + 1)}, "iterations"),
+    ({"iterations": str(app_caps.APP_MAX_ITERATIONS + 1)}, "iterations"),
     ({"lr": "-1"}, "lr"),
     ({"lr": "0"}, "lr"),
     ({"lr": "nan"}, "lr"),
@@ -130,18 +130,18 @@ def test_a_step_at_the_end_is_accepted_without_a_notice():
 
 def test_accepted_extremes_through_the_url():
     at = open_apptest(
-        {"seed": str(MAX_SEED), "iterations": str(limits.APP_MAX_ITERATIONS), "lr": "0.001"}
+        {"seed": str(MAX_SEED), "iterations": str(app_caps.APP_MAX_ITERATIONS), "lr": "0.001"}
     )
     assert not at.exception
     assert not [w for w in at.warning if "ignored" in w.value]
     assert at.session_state["seed"] == MAX_SEED
-    assert at.session_state["iterations"] == limits.APP_MAX_ITERATIONS
+    assert at.session_state["iterations"] == app_caps.APP_MAX_ITERATIONS
     assert at.session_state["lr"] == min(LEARNING_RATES)
     expected = perceptron.initial_weights(MAX_SEED, 2)
     assert apptest_shown(at, 0)["w1"] == f"{expected[0]:.6f}"
     header, arrays, _ = apptest_stage(at)
-    assert header["meta"]["last"] == limits.APP_MAX_ITERATIONS
-    assert arrays["weights"].shape == (limits.APP_MAX_ITERATIONS + 1, 2)
+    assert header["meta"]["last"] == app_caps.APP_MAX_ITERATIONS
+    assert arrays["weights"].shape == (app_caps.APP_MAX_ITERATIONS + 1, 2)
 
 
 def test_the_fewest_iterations_the_sidebar_offers_train_and_pack():

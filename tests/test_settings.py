@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import sys
+from collections.abc import Mapping
 from dataclasses import fields
+from dataclasses import replace as dataclass_replace
 from types import ModuleType
 from typing import Any
 
@@ -44,12 +46,15 @@ from perceptron.settings import (
     audit,
 )
 from perceptron.training import DEFAULTS, train, train_many
+from ui import caps as app_caps
+from ui import widgets
+from views import caps as view_caps
 
 ODD_ROWS = (
     ((0.5, -1e300, 1.0),),
     ((1 / 3, 2.0, 0.25), (-0.0, 1e-300, 0.0), (123456789.125, -7.5, 1.0)),
 )
-STEPS = (1, 42, 10001, limits.APP_MAX_ITERATIONS, 10**12 - 1)
+STEPS = (1, 42, 10001, limits.MAX_ITERATIONS, 10**12 - 1)
 
 
 def representative_values(setting: Setting) -> list[Any]:
@@ -184,7 +189,7 @@ OLD_LINKS = [
     ("seed", "7.0", 7),
     ("seed", str(limits.MAX_SEED), limits.MAX_SEED),
     ("iterations", "500", 500),
-    ("iterations", str(limits.APP_MAX_ITERATIONS), limits.APP_MAX_ITERATIONS),
+    ("iterations", str(app_caps.APP_MAX_ITERATIONS), app_caps.APP_MAX_ITERATIONS),
     ("data", "0,0,0;0,1,1;1,0,1;1,1,1", ((0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 1))),
     ("data", "0,1,0;0,1,0;1,0,1;1,0,1", PRESETS["notebook"].rows),
     ("t", "42", 42),
@@ -270,7 +275,7 @@ BAD_VALUES = [
     ("seed", "abc", "seed: 'abc' is not a whole number from 0 to "),
     ("seed", "²", "seed: '²' is not a whole number from 0 to "),
     ("iterations", "-1", "iterations: '-1' is not a whole number from "),
-    ("iterations", str(limits.APP_MAX_ITERATIONS + 1), "iterations: '100001' is not a whole"),
+    ("iterations", str(limits.MAX_ITERATIONS + 1), "iterations: '1000001' is not a whole"),
     ("iterations", str(10**12), "iterations: '1000000000000' is not a whole number from "),
     ("iterations", "2500.9", "iterations: '2500.9' is not a whole number; using 2,500"),
     # flag
@@ -430,7 +435,10 @@ def test_runspec_fields_are_the_run_settings():
 def test_train_defaults_are_the_tables():
     parameters = inspect.signature(train).parameters
     spec = RunSpec()
-    assert list(parameters) == ["X", "y", *spec.params()]
+    assert list(parameters) == ["X", "y", *spec.params(), "max_values"]
+    # the history budget is the caller's, not a setting: keyword-only, the engine's cap by default
+    assert parameters["max_values"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameters["max_values"].default == limits.MAX_HISTORY_VALUES
     for name, value in spec.params().items():
         assert parameters[name].default == value, name
     by_name = {s.name: s.default for s in RUN_SETTINGS}
@@ -455,45 +463,147 @@ def test_train_many_defaults_are_the_tables():
 def test_the_default_run_is_accepted_by_the_app_and_the_engine():
     spec = RunSpec()
     checked = perceptron.check_params(
-        **spec.params(), n_rows=len(spec.rows), max_values=limits.APP_MAX_HISTORY_VALUES
+        **spec.params(), n_rows=len(spec.rows), max_values=app_caps.APP_MAX_HISTORY_VALUES
     )
     assert checked == (1, 10001, 1.0, False, "squared")
 
 
-# --- help texts read their caps from limits.py --------------------------------------------------
+# --- the app's table: the engine's rows, drawn as the app chooses, within the app's caps ---------
 
 
-def settings_built_with(monkeypatch: pytest.MonkeyPatch, **caps: int) -> ModuleType:
-    """A fresh copy of perceptron.settings built while ``limits`` holds other caps."""
-    for name, value in caps.items():
-        monkeypatch.setattr(limits, name, value)
-    spec = importlib.util.spec_from_file_location("settings_probe", settings.__file__)
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "settings_probe", module)  # dataclasses look it up
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_help_texts_mention_the_caps_in_limits():
-    iterations = SETTINGS["iterations"]
-    assert f"at most {limits.MAX_DRAWN_POINTS} points" in iterations.app_note
-    assert iterations.high == limits.APP_MAX_ITERATIONS and 0 <= iterations.low <= 1
+def test_the_engine_table_knows_nothing_of_widgets():
+    assert not {"widget", "app_note", "note", "place"} & {f.name for f in fields(Setting)}
+    assert (SETTINGS["iterations"].low, SETTINGS["iterations"].high) == (0, limits.MAX_ITERATIONS)
     assert (SETTINGS["seed"].low, SETTINGS["seed"].high) == (0, limits.MAX_SEED)
 
 
+def test_the_apps_table_is_the_engines_within_the_apps_caps():
+    assert list(widgets.SETTINGS) == list(SETTINGS)
+    for key, setting in SETTINGS.items():
+        offered = widgets.SETTINGS[key]
+        if key == "iterations":
+            assert offered.high == app_caps.APP_MAX_ITERATIONS < setting.high
+            assert dataclass_replace(offered, high=setting.high) == setting
+        else:
+            assert offered == setting, key
+    # every parameter a student sets has a widget; the data (the editor), view and step do not
+    assert [s.key for s in widgets.placed("dataset")] == ["preset"]
+    training = [s.key for s in widgets.placed("training")]
+    assert training == ["seed", "iterations", "lr", "bias", "loss"]
+    assert [s.key for s in widgets.placed("display")] == ["presenter"]
+    assert set(widgets.WIDGETS) == {"preset", *training, "presenter"}
+
+
+def test_a_link_beyond_the_apps_cap_is_refused_by_the_app_only():
+    over = str(app_caps.APP_MAX_ITERATIONS + 1)
+    assert widgets.audit({"iterations": over}) == [
+        f"iterations: '{over}' is not a whole number from 0 to 100,000"
+    ]
+    assert audit({"iterations": over}) == []  # the engine and the CLI run it
+    assert widgets.audit({"iterations": str(app_caps.APP_MAX_ITERATIONS)}) == []
+    for key, text, message in BAD_VALUES:  # what the engine refuses, the app refuses too
+        [said] = widgets.audit({key: text})
+        assert said.startswith(message if key != "iterations" else "iterations: "), said
+
+
+def test_the_run_spec_is_built_by_walking_the_table():
+    from ui import controls
+
+    rows = PRESETS["xor"].rows
+    # as the widgets leave them: number inputs give floats, the other settings ride along
+    values = {"preset": "xor", "seed": 7.0, "iterations": 500.0, "lr": 0.5, "bias": True}
+    values |= {"loss": "cross_entropy", "presenter": True}
+    spec = controls.run_spec(rows, values)
+    assert spec == RunSpec(rows, 7, 500, 0.5, True, "cross_entropy")
+    assert [type(v) for v in spec.params().values()] == [int, int, float, bool, str]
+    assert controls.run_spec(rows, {**values, "loss": None}).objective == "squared"  # unset
+    for setting in RUN_SETTINGS:  # each run setting reaches the field its name names
+        if setting.name in spec.params():
+            other = next(v for v in representative_values(setting) if v != values[setting.key])
+            changed = controls.run_spec(rows, {**values, setting.key: other})
+            assert getattr(changed, setting.name) == other, setting.key
+
+
+def test_the_sidebar_draws_the_apps_table_in_its_order(monkeypatch):
+    from tests.support.apptest import open_apptest
+    from ui import controls
+
+    drawn: list[str] = []
+    real = controls.widget
+
+    def recording(setting: Setting) -> Any:
+        drawn.append(setting.key)
+        return real(setting)
+
+    monkeypatch.setattr(controls, "widget", recording)
+    at = open_apptest({})
+    assert not at.exception
+    assert drawn == ["preset", "seed", "iterations", "lr", "bias", "loss", "presenter"]
+    [expander] = [e for e in at.sidebar.expander if e.label == "Training parameters"]
+    assert [w.key for w in expander.number_input] == ["seed", "iterations"]
+    assert [w.key for w in expander.select_slider] == ["lr"]
+    assert [w.key for w in expander.toggle] == ["bias"]  # presenter is drawn after it
+    assert expander.number_input(key="iterations").max == app_caps.APP_MAX_ITERATIONS
+    assert [b.label for b in at.sidebar.button].count("Reset data to preset") == 1
+
+
+def test_a_run_is_checked_once_against_the_apps_cap(monkeypatch):
+    from perceptron import training
+    from tests.support.apptest import open_apptest
+
+    checked: list[tuple[Any, ...]] = []
+    real = training.check_params
+
+    def counting(*args: Any) -> tuple[Any, ...]:
+        checked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(training, "check_params", counting)
+    at = open_apptest({"seed": "424242"})  # a seed no other test trains: not in the cache
+    assert not at.exception
+    ours = [args for args in checked if args[0] == 424242]
+    assert len(ours) == 1 and ours[0][-1] == app_caps.APP_MAX_HISTORY_VALUES
+    at.run()  # a rerun keeps the session's run: nothing is checked or trained again
+    assert len([args for args in checked if args[0] == 424242]) == 1
+    rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows × 100,000 iterations > 1,000,000
+    at = open_apptest({"data": rows, "iterations": str(app_caps.APP_MAX_ITERATIONS)})
+    errors = [e.value for e in at.sidebar.error]
+    assert errors == [
+        "Can't train this: iterations: 100,000 steps × 20 rows would record too much history; "
+        "use at most 49,999 iterations for this many rows"
+    ]
+    assert [b.label for b in at.sidebar.button].count("Reset data to preset") == 1
+
+
+def module_built_with(
+    monkeypatch: pytest.MonkeyPatch, module: ModuleType, caps: ModuleType, **values: int
+) -> ModuleType:
+    """A fresh copy of ``module`` built while ``caps`` holds other values."""
+    for name, value in values.items():
+        monkeypatch.setattr(caps, name, value)
+    name = f"{module.__name__.replace('.', '_')}_probe"
+    spec = importlib.util.spec_from_file_location(name, module.__file__)
+    probe = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, probe)  # dataclasses look it up
+    spec.loader.exec_module(probe)
+    return probe
+
+
 def test_no_help_hard_codes_a_cap(monkeypatch):
-    probe = settings_built_with(
-        monkeypatch, MAX_DRAWN_POINTS=123, APP_MAX_ITERATIONS=54_321, MAX_SEED=999
-    )
-    iterations = probe.SETTINGS["iterations"]
-    assert "at most 123 points" in iterations.app_note
-    assert iterations.high == 54_321 and probe.SETTINGS["seed"].high == 999
+    probe = module_built_with(monkeypatch, settings, limits, MAX_ITERATIONS=54_321, MAX_SEED=999)
+    assert probe.SETTINGS["iterations"].high == 54_321 and probe.SETTINGS["seed"].high == 999
+    noted = module_built_with(monkeypatch, widgets, view_caps, MAX_DRAWN_POINTS=123)
+    assert "at most 123 points" in noted.WIDGETS["iterations"].note
+    capped = module_built_with(monkeypatch, widgets, app_caps, APP_MAX_ITERATIONS=4_321)
+    assert capped.SETTINGS["iterations"].high == capped.WIDGETS["iterations"].high == 4_321
     for setting in probe.SETTINGS.values():
-        for cap in ("100,000", "100000", "400", "4,294,967,295", "4294967295"):
-            assert cap not in setting.help + setting.app_note, (setting.key, cap)
+        shown = noted.WIDGETS.get(setting.key)
+        text = setting.help + (shown.note if shown else "")
+        for cap in ("100,000", "100000", "1,000,000", "400", "4,294,967,295", "4294967295"):
+            assert cap not in text, (setting.key, cap)
 
 
-def widget_helps(monkeypatch: pytest.MonkeyPatch, table: dict[str, Setting]) -> dict[str, str]:
+def widget_helps(monkeypatch: pytest.MonkeyPatch, table: Mapping[str, Setting]) -> dict[str, str]:
     """The help each sidebar widget is given, captured instead of drawn."""
     import streamlit as st
 
@@ -506,28 +616,25 @@ def widget_helps(monkeypatch: pytest.MonkeyPatch, table: dict[str, Setting]) -> 
 
     for name in ("selectbox", "segmented_control", "select_slider", "toggle", "number_input"):
         monkeypatch.setattr(st, name, capture)
-    for setting in table.values():
-        if setting.widget:
+    for key, setting in table.items():
+        if key in widgets.WIDGETS:
             controls.widget(setting)
     return helps
 
 
-def test_widget_help_reads_the_caps_from_limits(monkeypatch):
-    helps = widget_helps(monkeypatch, dict(SETTINGS))
-    assert set(helps) == {s.key for s in SETTINGS.values() if s.widget}
+def test_widget_help_reads_the_caps(monkeypatch):
+    helps = widget_helps(monkeypatch, widgets.SETTINGS)
+    assert set(helps) == set(widgets.WIDGETS)
     for key, text in helps.items():
         assert text.startswith(SETTINGS[key].help), key
     low = SETTINGS["iterations"].low
-    assert f"From {low} to {limits.APP_MAX_ITERATIONS:,}." in helps["iterations"]
-    assert f"at most {limits.MAX_DRAWN_POINTS} points" in helps["iterations"]
+    assert f"From {low} to {app_caps.APP_MAX_ITERATIONS:,}." in helps["iterations"]
+    assert f"at most {view_caps.MAX_DRAWN_POINTS} points" in helps["iterations"]
     assert f"From 0 to {limits.MAX_SEED:,}." in helps["seed"]
-    probe = settings_built_with(monkeypatch, MAX_DRAWN_POINTS=123, APP_MAX_ITERATIONS=54_321)
-    helps = widget_helps(monkeypatch, dict(probe.SETTINGS))
-    assert (
-        f"From {low} to 54,321." in helps["iterations"]
-        and "at most 123 points" in helps["iterations"]
-    )
-    assert not any("100,000" in text or "400" in text for text in helps.values())
+    probe = module_built_with(monkeypatch, widgets, app_caps, APP_MAX_ITERATIONS=54_321)
+    helps = widget_helps(monkeypatch, probe.SETTINGS)
+    assert f"From {low} to 54,321." in helps["iterations"]
+    assert not any("100,000" in text for text in helps.values())
 
 
 # --- the exported script names each run setting as the sidebar does -----------------------------

@@ -26,6 +26,7 @@ from perceptron.landscape import loss_landscape
 from perceptron.settings import RunSpec
 from ui import run as run_module
 from ui.figure import backdrop
+from views import caps as view_caps
 from views import compare, payload
 from views.errors import errors_chart
 from views.geometry import input_box, landscape_window, weights_2d
@@ -313,11 +314,11 @@ def test_a_row_at_5_half_is_inside_the_box():
 
 def test_a_thousand_rows_are_followed_for_12_and_drawn_for_200(big):
     heat = heatmap_chart(big)
-    assert len(by_name(heat, "rows")["x"]) == limits.PLANE_ROWS == 200
+    assert len(by_name(heat, "rows")["x"]) == view_caps.PLANE_ROWS == 200
     assert "first 200 of" in heat["figure"]["layout"]["title"]["text"]
     surface = surface_chart(big)
     assert len(by_name(surface, "target")["z"]) == 200
-    assert len(by_name(surface, "prediction")["z"]) == limits.SHOWN_ROWS == 12
+    assert len(by_name(surface, "prediction")["z"]) == view_caps.SHOWN_ROWS == 12
     errors = errors_chart(big)
     assert [n for n in names(errors) if n.startswith("row ")] == [f"row {i}" for i in range(1, 13)]
     assert "(first 12 of 1,000)" in errors["figure"]["layout"]["title"]["text"]
@@ -335,7 +336,7 @@ def test_landscape_path_start_and_marks(h, biased):
     assert [start["x"][0], start["y"][0]] == h.weights[0].tolist()
     path = by_name(chart, "path")
     steps = np.asarray(path["customdata"])
-    assert steps[0] == 0 and steps[-1] == h.last_step and len(steps) <= limits.MAX_DRAWN_POINTS
+    assert steps[0] == 0 and steps[-1] == h.last_step and len(steps) <= view_caps.MAX_DRAWN_POINTS
     np.testing.assert_allclose(path["x"], h.weights[steps, 0], rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(path["y"], h.weights[steps, 1], rtol=1e-6, atol=1e-7)
     layout = chart["figure"]["layout"]
@@ -448,7 +449,7 @@ def test_weights_chart_one_line_per_weight(runs, run_name):
         steps = np.asarray(line["customdata"])
         assert line["x"] == (steps + 1).tolist() and line["x"][0] == 1
         assert line["x"][-1] == run.last_step + 1
-        assert len(steps) <= limits.MAX_DRAWN_POINTS + 2
+        assert len(steps) <= view_caps.MAX_DRAWN_POINTS + 2
         np.testing.assert_allclose(line["y"], run.weights[steps, j], rtol=1e-6, atol=1e-7)
         assert line["line"]["color"] == weight_colour(j, name)
     if run.bias:
@@ -597,6 +598,7 @@ def test_pack_unpack_round_trip_is_exact(runs, blobs, run_name):
     assert meta["rows"] == np.column_stack([run.X[:k], run.y[:k]]).tolist()
     assert meta["weight_names"] == run.weight_names and meta["bias"] == run.bias
     assert meta["objective"] == run.objective and meta["diverged_at"] == run.diverged_at
+    assert meta["threshold"] == 0.5  # the page reads the class line here, not from its own code
 
 
 def test_an_infinite_first_loss_travels_as_infinity(blobs):
@@ -617,6 +619,21 @@ def test_a_divergence_is_told_at_the_last_step_the_page_can_show(diverged):
     header, _ = payload.unpack(payload.pack(diverged, "x", False, [signal]))
     [sent] = header["signals"]
     assert (sent["start"], sent["end"]) == (39, 39) and sent["detail"] == signal["detail"]
+
+
+def test_right_counts_count_a_soft_target_and_a_prediction_of_exactly_half():
+    """0.5 itself is class 1, for a prediction and for a target; 0.7 is a class-1 target."""
+    w = np.array([[0.0, 0.0], [0.0, 0.0]])  # every prediction is exactly 0.5
+    h = history_from_weights(
+        np.eye(4, 2),
+        np.array([0.5, 0.7, 0.3, 0.0]),
+        np.eye(4, 2),
+        w,
+        np.zeros((1, 2)),
+        (1, 1, 1.0, False, "squared"),
+    )
+    _, arrays = payload.unpack(payload.pack(h, "x", False, []))
+    assert arrays["correct"].tolist() == [2, 2]  # rows 1 and 2 right, rows 3 and 4 wrong
 
 
 def test_right_counts_by_hand(h, blobs):

@@ -1,28 +1,31 @@
 """The sidebar every page shares: the dataset, the run's parameters, presenter mode.
 
-Each widget is built from its row in :data:`perceptron.settings.SETTINGS` and
-binds itself to the URL (``bind="query-params"``), so a lecturer's link restores
-it. The data editor's cells are text on purpose: a number column filters
-keystrokes in the browser ("abc" vanishes, "1e300" becomes 1300), while a text
-column keeps exactly what was typed, and the engine then reads it or says why not. The
-table sits in a form: rows are typed first and applied with one button.
+Each widget is built from its row in :data:`perceptron.settings.SETTINGS`, drawn as
+:data:`ui.widgets.WIDGETS` says, and binds itself to the URL (``bind="query-params"``),
+so a lecturer's link restores it. The data editor's cells are text on purpose: a
+number column filters keystrokes in the browser ("abc" vanishes, "1e300" becomes
+1300), while a text column keeps exactly what was typed, and the engine then reads it
+or says why not. The table sits in a form: rows are typed first and applied with one
+button.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 import perceptron
-from perceptron import limits
 from perceptron.codecs import format_number
 from perceptron.datasets import PRESETS
-from perceptron.settings import SETTINGS, Row, RunSpec, Setting
+from perceptron.settings import Row, RunSpec, Setting
 from ui import links
 from ui.context import Context
 from ui.run import train
+from ui.widgets import SETTINGS, WIDGETS, placed
 
 COLUMNS = {
     "x1": "First input",
@@ -32,12 +35,13 @@ COLUMNS = {
 
 
 def widget(setting: Setting) -> Any:
-    """The widget a setting's row asks for, labelled, bounded and bound to the URL."""
-    hint = f"{setting.help} {setting.app_note}".strip()
+    """The widget the app's table gives a setting, labelled, bounded and bound to the URL."""
+    kind, note = WIDGETS[setting.key].kind, WIDGETS[setting.key].note
+    hint = f"{setting.help} {note}".strip()
     common: dict[str, Any] = {"key": setting.key, "help": hint, "bind": "query-params"}
     options = list(setting.choices or ())
     label = setting.label
-    if setting.widget == "selectbox":
+    if kind == "selectbox":
         return st.selectbox(
             label,
             options,
@@ -45,7 +49,7 @@ def widget(setting: Setting) -> Any:
             format_func=setting.choices.get,
             **common,
         )
-    if setting.widget == "segmented":
+    if kind == "segmented":
         return st.segmented_control(
             label,
             options,
@@ -54,11 +58,11 @@ def widget(setting: Setting) -> Any:
             format_func=setting.choices.get,
             **common,
         )
-    if setting.widget == "select_slider":
+    if kind == "select_slider":
         return st.select_slider(
             label, options, value=setting.default, format_func=setting.choices.get, **common
         )
-    if setting.widget == "toggle":
+    if kind == "toggle":
         return st.toggle(label, value=setting.default, **common)
     # Float-typed on purpose: Streamlit's int parser lets an overflowing URL value
     # (?seed=1e309) escape as an exception; the float one ignores it.
@@ -130,12 +134,13 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
             f"**Not used yet: fix the cell to train on this table.**\n{shown}{more}",
             icon=":material/edit_note:",
         )
-        st.button("Reset data to preset", on_click=_reset_data, width="stretch")
-        return None, problems
+        rows = None
+    else:
+        problems = []
+        rows = tuple(zip(X[:, 0].tolist(), X[:, 1].tolist(), y.tolist(), strict=True))
+        _settle_many_added(key, rows)
     st.button("Reset data to preset", on_click=_reset_data, width="stretch")
-    rows = tuple(zip(X[:, 0].tolist(), X[:, 1].tolist(), y.tolist(), strict=True))
-    _settle_many_added(key, rows)
-    return rows, []
+    return rows, problems
 
 
 BAKE_ADDED_ROWS = 20
@@ -155,36 +160,48 @@ def _settle_many_added(key: str, rows: tuple[Row, ...]) -> None:
         state.editor_version += 1
 
 
+def _typed(setting: Setting, value: Any) -> Any:
+    """A widget's value as the run takes it: a number input gives a float, a choice may be unset."""
+    if setting.kind == "whole":
+        return int(value)
+    if setting.kind == "flag":
+        return bool(value)
+    return type(setting.default)(value) if value in (setting.choices or {}) else setting.default
+
+
+def run_spec(rows: tuple[Row, ...], values: Mapping[str, Any]) -> RunSpec:
+    """The run the widgets' ``values`` (by URL key) describe, on ``rows``.
+
+    Each run setting's ``name`` is its field of the spec, so a new parameter reaches the
+    run by its row in the table, not by another line here.
+    """
+    names = {f.name for f in fields(RunSpec)} - {"rows"}
+    chosen = [s for s in SETTINGS.values() if s.scope == "run" and s.name in names]
+    return RunSpec(rows=rows, **{s.name: _typed(s, values[s.key]) for s in chosen})
+
+
 def sidebar() -> Context:
     """Draw the shared controls and return the run the pages should show."""
     links.audit_once()
     with st.sidebar:
-        widget(SETTINGS["preset"])
+        for setting in placed("dataset"):
+            widget(setting)
         links.restore_rows_once()
         rows, problems = _dataset(st.session_state.preset)
         with st.expander("Training parameters", expanded=True):
-            for key in ("seed", "iterations", "lr", "bias", "loss"):
-                widget(SETTINGS[key])
-        widget(SETTINGS["presenter"])
+            for setting in placed("training"):
+                widget(setting)
+        for setting in placed("display"):
+            widget(setting)
     state = st.session_state
     fallback = state.get("last_good") or RunSpec()
-    spec = RunSpec(
-        rows=rows or fallback.rows,
-        seed=int(state.seed),
-        iterations=int(state.iterations),
-        learning_rate=float(state.lr),
-        bias=bool(state.bias),
-        objective=str(state.loss or SETTINGS["loss"].default),
-    )
+    spec = run_spec(rows or fallback.rows, state)
     try:
-        perceptron.check_params(
-            **spec.params(), n_rows=len(spec.rows), max_values=limits.APP_MAX_HISTORY_VALUES
-        )
         # This session's run while it lasts, then the shared cache: a hall of students with
         # their own seeds outgrows the cache, and must not retrain on every rerun.
         previous = state.get("ctx")
         history = previous.history if previous and previous.spec == spec else train(spec)
-    except ValueError as error:  # e.g. too many rows × iterations to record
+    except ValueError as error:  # the app's cap on rows × iterations to record, say
         problems.append(str(error))
         st.sidebar.error(f"Can't train this: {error}", icon=":material/block:")
         spec, history = fallback, train(fallback)

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from perceptron import limits
-from perceptron.settings import SETTINGS, audit
+from ui.widgets import SETTINGS, audit
 
 PAGE_OWNED = ("t", "view")
 """Settings the page owns and writes into the URL; the server never writes them."""

@@ -15,20 +15,25 @@ import numpy as np
 import streamlit as st
 
 import perceptron
-from perceptron import limits
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.settings import Row, RunSpec
+from ui import caps
 from views.payload import pack
 
 
-@st.cache_resource(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
 def train(spec: RunSpec) -> perceptron.History:
-    """Train (or fetch from the cache) the run ``spec`` describes."""
+    """Train (or fetch from the cache) the run ``spec`` describes, within the app's history cap.
+
+    The engine checks the parameters, once; a run over the cap raises ValueError unstored.
+    """
     data = np.array(spec.rows, dtype=np.float64)
-    return perceptron.train(data[:, :2], data[:, 2], **spec.params())
+    return perceptron.train(
+        data[:, :2], data[:, 2], **spec.params(), max_values=caps.APP_MAX_HISTORY_VALUES
+    )
 
 
-@st.cache_resource(max_entries=limits.CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
 def packed(spec: RunSpec, presenter: bool, _history: perceptron.History) -> bytes:
     """The run as the page receives it (see :mod:`views.payload`), built once per run.
 
@@ -45,10 +50,10 @@ def packed(spec: RunSpec, presenter: bool, _history: perceptron.History) -> byte
 
 def affordable_iterations(n_rows: int) -> int:
     """Most iterations the app records for one run of ``n_rows`` rows (its history cap)."""
-    return max(1, limits.APP_MAX_HISTORY_VALUES // max(n_rows, 1) - 1)
+    return max(1, caps.APP_MAX_HISTORY_VALUES // max(n_rows, 1) - 1)
 
 
-@st.cache_resource(max_entries=limits.COMPARE_CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=caps.COMPARE_CACHE_ENTRIES, show_spinner=False)
 def train_compare(
     rows: tuple[Row, ...],
     pairs: tuple[tuple[int, float], ...],

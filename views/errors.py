@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from perceptron import limits
 from perceptron.history import History
+from views import caps
 from views.marks import array_ref, now_line, points, step_ref
 from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
 from views.style import NEUTRAL, axis, base_layout, row_colour, style
@@ -13,7 +13,7 @@ from views.style import NEUTRAL, axis, base_layout, row_colour, style
 
 def shown_rows(h: History) -> int:
     """Rows followed step by step (the rest of a big upload is summed up in the loss)."""
-    return min(h.n_rows, limits.SHOWN_ROWS)
+    return min(h.n_rows, caps.SHOWN_ROWS)
 
 
 def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:

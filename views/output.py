@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from perceptron import limits
 from perceptron.history import History
+from perceptron.maths import is_one
+from views import caps
 from views.errors import shown_rows
 from views.geometry import input_box
 from views.marks import array_ref, boundary, label
@@ -39,13 +40,13 @@ TITLE = "What the neuron outputs"
 
 
 def _title(h: History) -> str:
-    k = min(h.n_rows, limits.PLANE_ROWS)
+    k = min(h.n_rows, caps.PLANE_ROWS)
     return TITLE + (f" (first {k} of {h.n_rows:,} rows)" if k < h.n_rows else "")
 
 
 def _rows(h: History, theme: Any) -> dict[str, Any]:
-    k = min(h.n_rows, limits.PLANE_ROWS)
-    ones = h.y[:k] >= 0.5
+    k = min(h.n_rows, caps.PLANE_ROWS)
+    ones = is_one(h.y[:k])
     return {
         "type": "scatter",
         "mode": "markers",
@@ -106,7 +107,7 @@ def surface_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     """The output as a 3D sheet over the input plane, predictions on it, targets beside."""
     theme = style(presenter)
     x1, x2 = input_box(h.X)
-    k = min(h.n_rows, limits.PLANE_ROWS)
+    k = min(h.n_rows, caps.PLANE_ROWS)
     n = shown_rows(h)  # rows whose prediction the page has at every step
     gx, gy = np.linspace(*x1, SURFACE_GRID).tolist(), np.linspace(*x2, SURFACE_GRID).tolist()
     colours = [row_colour(i) for i in range(k)]

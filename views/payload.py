@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from perceptron.history import History
+from perceptron.maths import THRESHOLD, on_right_side
 from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
 from views.geometry import check_two_inputs
@@ -47,11 +48,10 @@ def run_arrays(h: History) -> dict[str, np.ndarray]:
     an infinite first loss travels as a float64 infinity and is shown as such.
     """
     end = h.last_step + 1
-    right = (h.predictions[:end] >= 0.5) == (h.y >= 0.5)
     return {
         "weights": h.weights[:end],
         "loss": h.loss[:end],
-        "correct": right.sum(axis=1).astype(np.uint16),
+        "correct": on_right_side(h.predictions[:end], h.y).sum(axis=1).astype(np.uint16),
         "predictions": h.predictions[:end, : shown_rows(h)],
     }
 
@@ -80,6 +80,7 @@ def meta(h: History) -> dict[str, Any]:
         "learning_rate": h.learning_rate,
         "bias": h.bias,
         "seed": h.seed,
+        "threshold": THRESHOLD,
     }
 
 

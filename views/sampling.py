@@ -15,11 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from perceptron import limits
+from views import caps
 from views.style import style
 
 
-def drawn_steps(last: int, max_points: int = limits.MAX_DRAWN_POINTS) -> np.ndarray:
+def drawn_steps(last: int, max_points: int = caps.MAX_DRAWN_POINTS) -> np.ndarray:
     """Sorted unique steps in 0..last: at most ``max_points`` plus 0 and ``last``."""
     last = max(int(last), 0)
     max_points = max(int(max_points), 2)
@@ -61,7 +61,7 @@ def compact(values: np.ndarray) -> list[float]:
 
 def points_per_trace(n_traces: int) -> int:
     """Share the point budget between lines: two lines get the full cap, more get fewer each."""
-    return max(60, (limits.MAX_DRAWN_POINTS * 2) // max(n_traces, 2))
+    return max(60, (caps.MAX_DRAWN_POINTS * 2) // max(n_traces, 2))
 
 
 def _tick_label(step: int) -> str:

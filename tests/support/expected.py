@@ -14,9 +14,9 @@ import math
 import numpy as np
 
 import perceptron
-from perceptron import limits
 from perceptron.history import History
 from perceptron.settings import SETTINGS
+from views import caps as view_caps
 
 NOTEBOOK_X = np.array([[0, 1], [0, 1], [1, 0], [1, 0]], dtype=float)
 NOTEBOOK_Y = np.array([0, 0, 1, 1], dtype=float)
@@ -119,7 +119,7 @@ def expected_numbers_from_predictions(h: History, t: int) -> dict[str, str]:
 def expected_rows(h: History, t: int) -> list[list[str]]:
     """The stage's rows table at step t: row, x1, x2, target, prediction, error, right?"""
     rows = []
-    for i in range(min(h.n_rows, limits.SHOWN_ROWS)):
+    for i in range(min(h.n_rows, view_caps.SHOWN_ROWS)):
         (x1, x2), y, p = h.X[i], float(h.y[i]), float(h.predictions[t, i])
         right = "✓" if (p >= 0.5) == (y >= 0.5) else "✗"
         rows.append(
