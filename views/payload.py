@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from perceptron.history import History
-from perceptron.maths import THRESHOLD, on_right_side
+from perceptron.maths import on_right_side
 from perceptron.settings import LOSS_LABELS
 from views.errors import errors_chart, shown_rows
 from views.geometry import check_two_inputs
@@ -45,14 +45,17 @@ def run_arrays(h: History) -> dict[str, np.ndarray]:
     """What the page needs per step: exact weights, loss, rows right, shown rows' predictions.
 
     Only the shown steps, 0 … last_step, are sent (a diverged run stops at its last finite step);
-    an infinite first loss travels as a float64 infinity and is shown as such.
+    an infinite first loss travels as a float64 infinity and is shown as such. Each shown
+    row's ✓/✗ travels as a byte, so the page never applies the 0.5 rule itself.
     """
-    end = h.last_step + 1
+    end, k = h.last_step + 1, shown_rows(h)
+    right = on_right_side(h.predictions[:end], h.y)
     return {
         "weights": h.weights[:end],
         "loss": h.loss[:end],
-        "correct": on_right_side(h.predictions[:end], h.y).sum(axis=1).astype(np.uint16),
-        "predictions": h.predictions[:end, : shown_rows(h)],
+        "correct": right.sum(axis=1).astype(np.uint16),
+        "right": right[:, :k].astype(np.uint8),
+        "predictions": h.predictions[:end, :k],
     }
 
 
@@ -80,7 +83,6 @@ def meta(h: History) -> dict[str, Any]:
         "learning_rate": h.learning_rate,
         "bias": h.bias,
         "seed": h.seed,
-        "threshold": THRESHOLD,
     }
 
 

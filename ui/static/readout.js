@@ -24,12 +24,14 @@ export function numbersAt(run, t) {
   return values;
 }
 
+// Each shown row at step t; whether it is right comes from the engine (views/payload.py).
 export function rowsAt(run, t) {
   const predictions = row(run.arrays.predictions, t);
+  const right = row(run.arrays.right, t);
   return run.meta.rows.map(([x1, x2, y], i) => {
     const p = predictions[i];
     return [i + 1, general(x1, 6), general(x2, 6), general(y, 6), fixed(p), fixed(p - y),
-            (p >= 0.5) === (y >= 0.5) ? "✓" : "✗"];
+            right[i] ? "✓" : "✗"];
   });
 }
 

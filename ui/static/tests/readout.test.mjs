@@ -36,10 +36,11 @@ const run = {
     loss: { data: new Float64Array([Infinity, 0.000123456]), shape: [2] },
     correct: { data: new Uint16Array([1, 2]), shape: [2] },
     predictions: { data: new Float64Array([0.25, 0.5, 0.4999999, 0.75, 0.4, 0.5]), shape: [2, 3] },
+    right: { data: new Uint8Array([1, 1, 0, 0, 0, 1]), shape: [2, 3] }, // the engine's verdicts
   },
 };
 
-test("each row shows its inputs, target, prediction, error and side of 0.5", () => {
+test("each row shows its inputs, target, prediction, error and the engine's ✓/✗", () => {
   assert.deepEqual(rowsAt(run, 0), [
     [1, "0", "1", "0", "0.250000", "0.250000", "✓"],
     [2, "1.5", "-0.25", "1", "0.500000", "-0.500000", "✓"], // 0.5 counts as class 1
