@@ -26,9 +26,9 @@ def findings(shown: list, labels: list[str]) -> str:
     return "\n".join(lines)
 
 
-ctx = shell.context("Compare")
-shell.problems(ctx)
-spec = ctx.spec
+chosen = shell.context("Compare")
+shell.problems(chosen)
+spec = chosen.spec
 st.markdown(
     "The sidebar's data and loss, trained with several learning rates and seeds at once. "
     "Under the charts, what each run actually did. Try a tiny rate, the notebook's 1 and "
@@ -74,13 +74,13 @@ pairs = tuple((s, float(r)) for s in seeds for r in rates)[: caps.MAX_COMPARE_RU
 shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.objective)
 labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
 
-left, right = (st.container(), st.container()) if ctx.presenter else st.columns(2)
+left, right = (st.container(), st.container()) if chosen.presenter else st.columns(2)
 for column, build, name in (
     (left, compare_landscape_chart, "compare-paths"),
     (right, compare_loss_chart, "compare-loss"),
 ):
     with column:
-        figure.show(build(shown, labels, presenter=ctx.presenter), name, ctx.presenter)
+        figure.show(build(shown, labels, presenter=chosen.presenter), name, chosen.presenter)
 
 st.markdown(findings(shown, labels))
 table = pd.DataFrame(

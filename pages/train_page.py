@@ -6,7 +6,7 @@ sent once, and stepping, scrubbing and Play never rerun this script.
 
 from ui import links, shell, stage
 
-ctx = shell.context("Train")
+chosen = shell.context("Train")
 links.notices()
-shell.problems(ctx)
-stage.show(ctx)
+shell.problems(chosen)
+stage.show(chosen)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from perceptron import History, StepView
 from ui import shell, steps
-from ui.context import Context
+from ui.chosen import ChosenRun
 
 
 def array_table(values: np.ndarray, index: list[str], columns: list[str]) -> None:
@@ -42,8 +42,8 @@ def after_training(h: History) -> None:
     )
 
 
-def draw(ctx: Context, t: int) -> None:
-    h = ctx.history
+def draw(chosen: ChosenRun, t: int) -> None:
+    h = chosen.history
     view = h.step(t)
     names = h.weight_names
     inputs = [f"x{j + 1}" for j in range(h.X.shape[1])] + (["1 (bias)"] if h.bias else [])
@@ -132,8 +132,8 @@ def update(h: History, view: StepView, names: list[str]) -> None:
     array_table(view.new_synapse, names, ["new synapse_0"])
 
 
-ctx = shell.context("Walkthrough")
-shell.problems(ctx)
+chosen = shell.context("Walkthrough")
+shell.problems(chosen)
 st.markdown(
     "The notebook's cells with this run's values. At step 0 with the defaults they are "
     "exactly the numbers the notebook prints."
@@ -142,5 +142,5 @@ st.markdown(
 
 # Not a fragment: a step here must also move the sidebar's share link, which a
 # fragment's rerun would leave behind.
-steps.bar(ctx.history.last_step)
-draw(ctx, st.session_state.t)
+steps.bar(chosen.history.last_step)
+draw(chosen, st.session_state.t)

@@ -513,12 +513,12 @@ def test_an_unexpected_error_in_a_page_is_caught_at_the_page_boundary(monkeypatc
 
 def test_presenter_mode_from_the_url_and_the_toggle():
     at = fresh(presenter="true")
-    assert at.session_state.ctx.presenter is True
+    assert at.session_state.chosen.presenter is True
     assert at.toggle(key="presenter").value is True
     assert apptest_stage(at)[0]["presenter"] is True
     at.toggle(key="presenter").set_value(False).run()
     assert not at.exception
-    assert at.session_state.ctx.presenter is False
+    assert at.session_state.chosen.presenter is False
     assert apptest_stage(at)[0]["presenter"] is False
 
 

@@ -23,7 +23,7 @@ from perceptron.codecs import format_number
 from perceptron.datasets import PRESETS
 from perceptron.settings import Row, RunSpec, Setting
 from ui import links
-from ui.context import Context
+from ui.chosen import ChosenRun
 from ui.run import train
 from ui.widgets import SETTINGS, WIDGETS, placed
 
@@ -180,7 +180,7 @@ def run_spec(rows: tuple[Row, ...], values: Mapping[str, Any]) -> RunSpec:
     return RunSpec(rows=rows, **{s.name: _typed(s, values[s.key]) for s in chosen})
 
 
-def sidebar() -> Context:
+def sidebar() -> ChosenRun:
     """Draw the shared controls and return the run the pages should show."""
     links.audit_once()
     with st.sidebar:
@@ -199,7 +199,7 @@ def sidebar() -> Context:
     try:
         # This session's run while it lasts, then the shared cache: a hall of students with
         # their own seeds outgrows the cache, and must not retrain on every rerun.
-        previous = state.get("ctx")
+        previous = state.get("chosen")
         history = previous.history if previous and previous.spec == spec else train(spec)
     except ValueError as error:  # the app's cap on rows × iterations to record, say
         problems.append(str(error))
@@ -209,4 +209,4 @@ def sidebar() -> Context:
         if rows is not None:
             state.last_good = spec
     links.write_rows(spec.rows, PRESETS[state.preset].rows)
-    return Context(spec, history, bool(state.get("presenter")), problems)
+    return ChosenRun(spec, history, bool(state.get("presenter")), problems)

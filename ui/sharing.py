@@ -13,7 +13,7 @@ from perceptron import limits
 from perceptron.export import history_csv, notebook_script
 from ui import links, steps
 from ui.assets import loader
-from ui.context import Context
+from ui.chosen import ChosenRun
 
 # The link with a Copy button (ui/static/link.js): st.code would cost every first visit a
 # syntax highlighter's large script, parsed while the Train page starts its charts.
@@ -30,13 +30,13 @@ def _page_shows(page: str) -> None:
         st.session_state.redraw = True
 
 
-def _slug(ctx: Context) -> str:
-    spec = ctx.spec
+def _slug(chosen: ChosenRun) -> str:
+    spec = chosen.spec
     return f"perceptron-seed{spec.seed}-lr{spec.learning_rate:g}-{spec.iterations}it"
 
 
 @st.fragment
-def panel(ctx: Context, page: str) -> None:
+def panel(chosen: ChosenRun, page: str) -> None:
     """One expander with the share link and both downloads (the files built only on click).
 
     The link element gets ``page``: a switch of page drops the page's own parameters from
@@ -49,7 +49,7 @@ def panel(ctx: Context, page: str) -> None:
         data = {**steps.chosen(), "page": page, "follow": page in DRAWN_FROM_T}
         data["settings"] = links.page_settings()
         _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(page))
-        if not links.fits(ctx.spec.rows):
+        if not links.fits(chosen.spec.rows):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
                 "characters), so the link opens on the preset's rows. Share the table itself: "
@@ -60,8 +60,8 @@ def panel(ctx: Context, page: str) -> None:
         st.download_button(
             "History as CSV",
             icon=":material/download:",
-            data=lambda: history_csv(ctx.history),
-            file_name=_slug(ctx) + ".csv",
+            data=lambda: history_csv(chosen.history),
+            file_name=_slug(chosen) + ".csv",
             mime="text/csv",
             width="stretch",
             on_click="ignore",
@@ -70,8 +70,8 @@ def panel(ctx: Context, page: str) -> None:
         st.download_button(
             "Notebook-style script",
             icon=":material/code:",
-            data=lambda: notebook_script(ctx.history),
-            file_name=_slug(ctx) + ".py",
+            data=lambda: notebook_script(chosen.history),
+            file_name=_slug(chosen) + ".py",
             mime="text/x-python",
             width="stretch",
             on_click="ignore",

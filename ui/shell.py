@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import controls, memory, sharing, steps
-from ui.context import Context
+from ui.chosen import ChosenRun
 
 PAGE_CSS = """
 <style>
@@ -36,32 +36,32 @@ def prepare(page: str) -> None:
     """
     st.html(PAGE_CSS)
     memory.trim_when_session_ends()
-    st.session_state.ctx = controls.sidebar()
-    steps.current(st.session_state.ctx.history.last_step)  # a link's t, clamped to this run
+    st.session_state.chosen = controls.sidebar()
+    steps.current(st.session_state.chosen.history.last_step)  # a link's t, clamped to this run
     with st.sidebar:
-        sharing.panel(st.session_state.ctx, page)
-    if st.session_state.ctx.presenter:
+        sharing.panel(st.session_state.chosen, page)
+    if st.session_state.chosen.presenter:
         st.html(PRESENTER_CSS)
 
 
-def context(page: str) -> Context:
+def context(page: str) -> ChosenRun:
     """The run ``page`` should show; a page opened before app.py ran builds it itself."""
-    if "ctx" not in st.session_state:
+    if "chosen" not in st.session_state:
         prepare(page)
-    return st.session_state.ctx
+    return st.session_state.chosen
 
 
-def problems(ctx: Context) -> None:
+def problems(chosen: ChosenRun) -> None:
     """Say, above the charts, that they show the last valid run and why."""
-    if ctx.problems:
+    if chosen.problems:
         st.warning(
             "Your latest change could not be used, so the charts show the last valid run. "
             "See the message in the sidebar.",
             icon=":material/block:",
         )
-    if ctx.history.diverged_at is not None:
+    if chosen.history.diverged_at is not None:
         st.error(
-            f"Training diverged at step {ctx.history.diverged_at:,}: the weights grew too large "
+            f"Training diverged at step {chosen.history.diverged_at:,}: the weights grew too large "
             "to represent. The charts stop at the last finite step; try a smaller learning rate "
             "or smaller inputs.",
             icon=":material/warning:",

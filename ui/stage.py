@@ -15,7 +15,7 @@ from streamlit import runtime
 
 from ui import links, steps
 from ui.assets import PLOTLY_URL, loader
-from ui.context import Context
+from ui.chosen import ChosenRun
 from ui.run import packed
 
 _stage = st.components.v2.component("lab_stage", js=loader("stage.js"), isolate_styles=False)
@@ -33,18 +33,18 @@ def preload() -> None:
     _preload(key="lab-preload", data={"plotly": PLOTLY_URL})
 
 
-def run_url(ctx: Context) -> str:
+def run_url(chosen: ChosenRun) -> str:
     """Where the page fetches the packed run: one file per run, shared by every session.
 
     Streamlit's media store keeps one copy per content and serves it over HTTP, so a
     hall of a hundred students on one link holds one run, not a hundred copies in
     their websocket messages, and the browser caches it across page switches.
     """
-    blob = packed(ctx.spec, ctx.presenter, ctx.history)
+    blob = packed(chosen.spec, chosen.presenter, chosen.history)
     return runtime.get_instance().media_file_mgr.add(blob, "application/gzip", "lab-stage-run")
 
 
-def show(ctx: Context) -> None:
+def show(chosen: ChosenRun) -> None:
     """The stage: where its run is, where to find Plotly, and the step the server chose."""
-    data = {**steps.chosen(), "run": run_url(ctx), "plotly": PLOTLY_URL}
+    data = {**steps.chosen(), "run": run_url(chosen), "plotly": PLOTLY_URL}
     _stage(key="stage", data={**data, "settings": links.page_settings()})

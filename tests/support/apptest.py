@@ -62,8 +62,8 @@ def apptest_run_blob(at: AppTest) -> bytes:
     Streamlit names a media file by a hash of its content, so the file the page asks
     for is the server's cached ``packed`` blob of this session's spec if the names agree.
     """
-    ctx = at.session_state["ctx"]
-    gzipped = packed(ctx.spec, ctx.presenter, ctx.history)
+    chosen = at.session_state["chosen"]
+    gzipped = packed(chosen.spec, chosen.presenter, chosen.history)
     name = apptest_stage_data(at)["run"].rsplit("/", 1)[-1]
     assert name == _calculate_file_id(gzipped, STAGE_MIMETYPE) + ".gz", name
     return gzip.decompress(gzipped)

@@ -1,4 +1,4 @@
-"""What every page needs from the sidebar: the run to show and how to show it.
+"""The run the sidebar chose: what every page shows, and how.
 
 Its own module so that the stage, the sharing panel and the pages can name the
 type without importing the widget code that builds it.
@@ -13,7 +13,9 @@ from perceptron.settings import RunSpec
 
 
 @dataclass
-class Context:
+class ChosenRun:
+    """The sidebar's valid run (its spec and history), presenter mode, and what it refused."""
+
     spec: RunSpec
     history: History
     presenter: bool
