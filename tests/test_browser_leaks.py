@@ -158,7 +158,7 @@ def test_page_switches_leave_nothing_behind(server, new_page):
         arg=t,
         polling=20,
     )
-    stage_support.wait_reported(page, t + 1)  # the server heard of exactly one step
+    stage_support.wait_link_step(page, t + 1)  # the server heard of exactly one step
     if stage_support.stage_step(page) != t + 1:
         problems.append(
             f"one ArrowRight moved the step from {t} to {stage_support.stage_step(page)}"

@@ -54,7 +54,7 @@ from tests.support.stage import (
     page_share_link,
     press,
     stage_state,
-    wait_reported,
+    wait_link_step,
     wait_settled,
     wait_step,
 )
@@ -653,20 +653,6 @@ def assert_restart_link_state(page, h: perceptron.History, t: int) -> None:
     assert sidebar["rows"] == [r.split(",") for r in RESTART_DATA.split(";")], sidebar
 
 
-RUN_COUNTER_JS = page_js("count_runs")
-
-
-def reported_within(page, t: int, seconds: float) -> bool:
-    """Whether the server's share link says step ``t`` within ``seconds``."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        wait_reported(page, t, timeout=seconds * 1000)
-    except (AssertionError, PlaywrightTimeout):
-        return False
-    return True
-
-
 def test_a_restarted_server_loses_nothing(chromium_path, new_page):
     rows = np.array([[float(v) for v in r.split(",")] for r in RESTART_DATA.split(";")])
     h = perceptron.train(rows[:, :2], rows[:, 2], seed=7, learning_rate=0.5, bias=True)
@@ -680,7 +666,7 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
         press(page, "ArrowRight", times=5)
         wait_step(page, 5)
         wait_js(page, "() => new URLSearchParams(location.search).get('t') === '5'")
-        wait_reported(page, 5)
+        wait_link_step(page, 5)
         assert_restart_link_state(page, h, 5)
         page.evaluate("() => { window.__labNoReload = true; }")
         kill_server(first)
@@ -696,19 +682,11 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
         assert page.evaluate("() => window.__labNoReload === true"), "the page was reloaded"
         screenshot(page, "screens-restart-reconnected")
         assert_restart_link_state(page, h, 5)
-        # Streamlit does not rerun an idle page on reconnecting: the new server meets it at
-        # the next move. One more step must reach it, and its new session must rebuild the
-        # same run from the address bar and the page's widgets.
-        page.evaluate(RUN_COUNTER_JS)
+        # The page owns the step: it moves on with the new server as with the old one, and
+        # the address bar (the share link) follows it with no message to either.
         press(page, "ArrowRight")
         wait_step(page, 6)
-        heard = reported_within(page, 6, 30)
-        runs = page.evaluate("() => window.__labRuns")
-        expect(
-            heard,
-            f"30 s after stepping to 6 the new server's share link still says "
-            f"{page_share_link(page)!r}; the script ran {runs} times meanwhile",
-        )
+        wait_link_step(page, 6)
         assert_restart_link_state(page, h, 6)
         link = parse_qs(urlparse(page_share_link(page)).query)
         assert {k: v[0] for k, v in link.items()} == {
@@ -718,6 +696,15 @@ def test_a_restarted_server_loses_nothing(chromium_path, new_page):
             "data": RESTART_DATA,
             "t": "6",
         }, link
+        # The new server's session is rebuilt from that link: the Walkthrough, which the
+        # server draws, opens on the same run at the same step.
+        page.get_by_role("link", name="Walkthrough").first.click()
+        page.wait_for_function(
+            "() => /Step t = 6:/.test(document.querySelector('[data-testid=stMain]').innerText)",
+            polling=100,
+        )
+        walk = parse_qs(urlparse(page_share_link(page)).query)
+        assert {k: v[0] for k, v in walk.items()} == {k: v[0] for k, v in link.items()}, walk
     finally:
         first.stop()
         if second is not None:

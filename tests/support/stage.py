@@ -6,7 +6,7 @@ The stage (``ui/static/stage.js``) marks what it shows with data attributes:
 speed|view]`` per control. Helpers read those (``stage_state``, ``stage_value``,
 ``stage_step``, ``stage_shown``), act like a student (``stage_control``, ``focus_page``,
 ``press``) and wait for what the page shows (``wait_step``, ``wait_stage_shows``,
-``wait_reported``, ``wait_settled``), never for a fixed time.
+``wait_link_step``, ``wait_settled``), never for a fixed time.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def focus_page(page) -> None:
     """Click a spot of the main area that is nothing interactive, so keys reach the page.
 
     On the Train page that is the Iteration number's label (inside the stage, so the click
-    does not hold back the stage's report); elsewhere the main area's top-left padding.
+    does not pause Play as a click elsewhere does); elsewhere the main area's top-left padding.
     """
     label = page.locator('.lab-stage .lab-number[data-lab="iteration"] .lab-number-label')
     if label.count():
@@ -97,14 +97,14 @@ def page_share_link(page) -> str | None:
     return page.evaluate(page_js("page_share_link"))
 
 
-def wait_reported(page, t: int, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
-    """Until the server knows step ``t``: the script is idle and the share link says t."""
+def wait_link_step(page, t: int, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Until the share link (the address bar, as ``url.js`` writes it) says step ``t``."""
     wait_js(
         page,
-        page_js("step_reported"),
+        page_js("link_step"),
         t,
         timeout=timeout,
-        what=f"the server to report step {t} in the share link",
+        what=f"the share link to say step {t}",
     )
 
 

@@ -1,6 +1,5 @@
 // What the page looked like when a wait timed out, for the failure message: its URL, the
-// script and connection states, the stage's data attributes, window.__labRuns (if
-// count_runs.js was installed) and any Python exception shown.
+// script and connection states, the stage's data attributes and any Python exception shown.
 () => {
   const app = document.querySelector('[data-testid="stApp"]');
   const stage = document.querySelector('.lab-stage');
@@ -9,7 +8,6 @@
     script: app?.getAttribute('data-test-script-state'),
     connection: app?.getAttribute('data-test-connection-state'),
     stage: stage ? { ...stage.dataset } : null,
-    runs: window.__labRuns,
     exceptions: [...document.querySelectorAll('[data-testid="stException"]')]
       .map((e) => e.innerText.slice(0, 400)),
   };

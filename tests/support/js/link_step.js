@@ -1,4 +1,4 @@
-// True once the server knows step t: the script is idle and the share link says t.
+// True once the share link (the address bar as url.js writes it) says step t, the script idle.
 (t) => {
           const app = document.querySelector('[data-testid="stApp"]');
           if (app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
