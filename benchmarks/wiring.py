@@ -3,8 +3,9 @@
     python benchmarks/wiring.py [PATH]      (default: this checkout)
 
 - session and widget keys the Streamlit layer names (app.py, pages/, ui/): every
-  ``st.session_state.X`` / ``state.X`` / ``state["X"]`` / ``.get("X")`` access and every
-  ``key="..."`` argument; an f-string key (``f"walk-{key}"``) counts once;
+  ``st.session_state.X`` / ``state.X`` / ``state["X"]`` / ``.get("X")`` access, every
+  ``key="..."`` argument (an f-string key such as ``f"walk-{key}"`` counts once), and the
+  key of every sidebar widget built from the settings table;
 - ``window.__lab*`` globals in the app's own code (ui/, Python and JS);
 - lines of ui/*.py + ui/static/*.js + views/*.py;
 - blocks of 6 or more lines that stand twice in app.py, pages/, ui/, views/, perceptron/
@@ -34,8 +35,26 @@ def streamlit_files(root: pathlib.Path) -> list[pathlib.Path]:
     return [root / "app.py", *sorted((root / "pages").glob("*.py")), *sorted(root.glob("ui/*.py"))]
 
 
+TABLE_WIDGETS = """
+try:
+    from ui.widgets import WIDGETS
+    print(" ".join(WIDGETS))
+except ImportError:
+    from perceptron.settings import SETTINGS
+    print(" ".join(key for key, setting in SETTINGS.items() if setting.widget))
+"""
+
+
+def table_widget_keys(root: pathlib.Path) -> set[str]:
+    """The sidebar widgets' keys, which the table gives them (no literal names them)."""
+    done = subprocess.run(
+        [sys.executable, "-c", TABLE_WIDGETS], cwd=root, capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
 def session_keys(root: pathlib.Path) -> set[str]:
-    keys = set()
+    keys = table_widget_keys(root)
     for path in streamlit_files(root):
         text = path.read_text()
         for match in ACCESS.finditer(text):

@@ -82,18 +82,29 @@ def _editor_frame(rows: tuple[Row, ...]) -> pd.DataFrame:
     return pd.DataFrame([[format_number(v) for v in row] for row in rows], columns=list(COLUMNS))
 
 
-def _base_rows(preset_key: str) -> tuple[Row, ...]:
-    """Rows the editor starts from: a shared link's data until the preset is changed."""
-    state = st.session_state
-    if state.get("base_preset") != preset_key or state.get("base_rows") is None:
-        state.base_preset = preset_key
-        state.base_rows = PRESETS[preset_key].rows
-    return state.base_rows
+def editor_start(preset_key: str) -> dict[str, Any]:
+    """Where the editor starts: its rows (a shared link's until the preset is changed), and
+    a version that gives it a fresh key whenever that start is replaced."""
+    start = st.session_state.setdefault("editor", {"preset": None, "rows": None, "version": 0})
+    if start["preset"] != preset_key or start["rows"] is None:
+        start.update(preset=preset_key, rows=PRESETS[preset_key].rows)
+    return start
+
+
+def _start_from_link() -> None:
+    """A link's rows become the editor's start, once; the preset picker then takes over."""
+    rows = st.session_state.link.pop("data", None)
+    if rows is not None:
+        editor_start(st.session_state.preset).update(rows=rows)
+
+
+def _restart_editor(rows: tuple[Row, ...]) -> None:
+    start = st.session_state.editor
+    start.update(rows=rows, version=start["version"] + 1)
 
 
 def _reset_data() -> None:
-    st.session_state.base_rows = PRESETS[st.session_state.preset].rows
-    st.session_state.editor_version = st.session_state.get("editor_version", 0) + 1
+    _restart_editor(PRESETS[st.session_state.preset].rows)
 
 
 def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
@@ -104,11 +115,11 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
     keystrokes ("0.5" stored as "5"). In a form nothing runs until they apply it.
     """
     st.caption(PRESETS[preset_key].description)
-    version = st.session_state.setdefault("editor_version", 0)
-    key = f"editor-{preset_key}-{version}"
-    with st.form(f"data-{preset_key}-{version}", border=False):
+    start = editor_start(preset_key)
+    key = f"editor-{preset_key}-{start['version']}"
+    with st.form(f"data-{preset_key}-{start['version']}", border=False):
         edited = st.data_editor(
-            _editor_frame(_base_rows(preset_key)),
+            _editor_frame(start["rows"]),
             key=key,
             num_rows="dynamic",
             hide_index=True,
@@ -154,10 +165,8 @@ def _settle_many_added(key: str, rows: tuple[Row, ...]) -> None:
     at a time: a pasted 1,000-row table made each rerun cost seconds. Once the
     table is valid, it becomes the start of a fresh editor (from the next run).
     """
-    state = st.session_state
-    if len((state.get(key) or {}).get("added_rows") or []) > BAKE_ADDED_ROWS:
-        state.base_rows = rows
-        state.editor_version += 1
+    if len((st.session_state.get(key) or {}).get("added_rows") or []) > BAKE_ADDED_ROWS:
+        _restart_editor(rows)
 
 
 def _typed(setting: Setting, value: Any) -> Any:
@@ -186,7 +195,7 @@ def sidebar() -> ChosenRun:
     with st.sidebar:
         for setting in placed("dataset"):
             widget(setting)
-        links.restore_rows_once()
+        _start_from_link()
         rows, problems = _dataset(st.session_state.preset)
         with st.expander("Training parameters", expanded=True):
             for setting in placed("training"):

@@ -47,15 +47,6 @@ def audit_once() -> None:
         st.rerun()  # the widgets read the link as it was when this run began
 
 
-def restore_rows_once() -> None:
-    """Start the editor from a link's rows (once); the preset picker then takes over."""
-    state = st.session_state
-    rows = state.link.pop("data", None)
-    if rows is not None:
-        state.base_rows = rows
-        state.base_preset = state.preset
-
-
 def fits(rows: tuple) -> bool:
     """Whether a link can carry these rows (``limits.MAX_URL_CHARS``)."""
     return len(SETTINGS["data"].encode(rows)) <= limits.MAX_URL_CHARS
