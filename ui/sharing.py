@@ -46,7 +46,7 @@ def panel(chosen: ChosenRun, page: str) -> None:
         st.caption(
             "This link restores the data, parameters, view and step for anyone who opens it."
         )
-        data = {**steps.chosen(), "page": page, "follow": page in DRAWN_FROM_T}
+        data = {**steps.server_step(), "page": page, "follow": page in DRAWN_FROM_T}
         data["settings"] = links.page_settings()
         _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(page))
         if not links.fits(chosen.spec.rows):

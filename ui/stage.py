@@ -46,5 +46,5 @@ def run_url(chosen: ChosenRun) -> str:
 
 def show(chosen: ChosenRun) -> None:
     """The stage: where its run is, where to find Plotly, and the step the server chose."""
-    data = {**steps.chosen(), "run": run_url(chosen), "plotly": PLOTLY_URL}
+    data = {**steps.server_step(), "run": run_url(chosen), "plotly": PLOTLY_URL}
     _stage(key="stage", data={**data, "settings": links.page_settings()})

@@ -31,7 +31,7 @@ def current(last: int) -> int:
     return state.t
 
 
-def chosen() -> dict[str, int]:
+def server_step() -> dict[str, int]:
     """The step the server last chose, and when: the page adopts it once per epoch."""
     return {"t": st.session_state.t, "epoch": st.session_state.t_epoch}
 
