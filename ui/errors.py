@@ -22,9 +22,8 @@ def friendly_errors() -> Iterator[None]:
     """On an unexpected error show a friendly message and a way out; log the details.
 
     Wraps the whole script run, once (``guarded`` in ``app.py``): every page and
-    the shared sidebar. No fragment is wrapped on its own: the one fragment, the
-    sidebar's share panel (``ui/sharing.panel``), meets an error the Streamlit
-    way, with Streamlit's error box (no details: ``showErrorDetails = "none"``).
+    the shared sidebar. The app has no fragment; one added later would meet an error
+    the Streamlit way, with Streamlit's error box (no details: ``showErrorDetails = "none"``).
     On a full run that error then reaches here too, as a
     ``FragmentHandledException``, and this message follows the box; on the
     fragment's own reruns it never reaches here. Streamlit's own control flow

@@ -1,8 +1,10 @@
 """Share and export: the link that restores this setup, the history, a notebook script.
 
-The panel is a fragment: it is also how the page tells the server its step, where
-the page drawn depends on it (``ui/static/link.js``), and such a report reruns
-only this panel, then that page once.
+Its link element is also how the page tells the server its step where the page
+drawn depends on it (``ui/static/link.js``): a report is a widget change like any
+other, so the page reruns once, drawn at that step. Not a fragment on purpose: a
+fragment's ``st.rerun`` issued by the server could land after the student's click
+on another page and undo that switch; a widget's rerun is always older than it.
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ DRAWN_FROM_T = ("Walkthrough",)
 """Pages the server draws from its t: the page tells it the step on screen when they open."""
 
 
-def _page_shows(page: str) -> None:
-    """The page said which step it shows: a page drawn from t redraws at that step."""
-    if steps.reported(st.session_state["share-link"].get("shown")) and page in DRAWN_FROM_T:
-        st.session_state.redraw = True
+def _page_shows() -> None:
+    """The page said which step it shows: this run draws the page at that step."""
+    steps.reported(st.session_state["share-link"].get("shown"))
 
 
 def _slug(chosen: ChosenRun) -> str:
@@ -35,7 +36,6 @@ def _slug(chosen: ChosenRun) -> str:
     return f"perceptron-seed{spec.seed}-lr{spec.learning_rate:g}-{spec.iterations}it"
 
 
-@st.fragment
 def panel(chosen: ChosenRun, page: str) -> None:
     """One expander with the share link and both downloads (the files built only on click).
 
@@ -48,7 +48,7 @@ def panel(chosen: ChosenRun, page: str) -> None:
         )
         data = {**steps.server_step(), "page": page, "follow": page in DRAWN_FROM_T}
         data["settings"] = links.page_settings()
-        _link(key="share-link", data=data, on_shown_change=lambda: _page_shows(page))
+        _link(key="share-link", data=data, on_shown_change=_page_shows)
         if not links.fits(chosen.spec.rows):
             st.warning(
                 f"This table is too long for a link (more than {limits.MAX_URL_CHARS:,} "
@@ -77,5 +77,3 @@ def panel(chosen: ChosenRun, page: str) -> None:
             on_click="ignore",
             help="A numpy-only script that reproduces this run and prints the same weights.",
         )
-    if st.session_state.pop("redraw", False):
-        st.rerun()  # the whole page, at the step the page showed

@@ -43,16 +43,11 @@ def move(t: int) -> None:
     state.t_epoch += 1
 
 
-def reported(values: Any) -> bool:
-    """Take the step the page says it shows; anything malformed is ignored, never trusted.
-
-    True if the server's t changed.
-    """
+def reported(values: Any) -> None:
+    """Take the step the page says it shows; anything malformed is ignored, never trusted."""
     t = values.get("t") if isinstance(values, dict) else None
-    if not isinstance(t, int) or isinstance(t, bool) or t < 0 or t == st.session_state.t:
-        return False
-    st.session_state.t = t
-    return True
+    if isinstance(t, int) and not isinstance(t, bool) and t >= 0:
+        st.session_state.t = t
 
 
 def _buttons(t: int, last: int) -> dict[str, tuple[str, int, bool]]:

@@ -2,8 +2,8 @@
 //
 // The link is the address bar itself (url.js keeps t and view in it). This element also
 // writes them back after a switch of page, which drops them, and it is how the server
-// hears the step when the page it draws depends on t (the Walkthrough): a report reruns
-// only the sidebar's sharing fragment, which reruns that page once. A plain <code> box, not
+// hears the step when the page it draws depends on t (the Walkthrough): a report is a
+// widget change, so that page reruns once, at the step on screen. A plain <code> box, not
 // st.code, whose syntax highlighter every first visit would otherwise load.
 import { Lifetime, mount } from "./dom.js";
 import { adopt, onScreen, onWrite, show, useContract, viewInLink } from "./url.js";
