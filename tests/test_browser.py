@@ -546,6 +546,38 @@ class TestPageSwitch:
         assert page_exceptions(page) == [] and not page.get_by_text("Something went wrong").count()
         assert console == [], console
 
+    def test_a_switch_right_after_the_walkthrough_opens_is_never_undone(self, train):
+        """The Walkthrough learns the page's step by one more run; a click on another page
+        while that run is on its way must win. A server-side ``st.rerun`` could land after
+        the click and undo the switch: the soak benchmark (``make bench-soak``) found the tab
+        stuck on the Walkthrough once in about 30 cycles. This drives the same moment five
+        times, clicking as soon as the report is sent; the soak stays the stronger check."""
+        h = notebook_run()
+        page = train()
+        console = watch_console(page)
+        page.evaluate(page_js("count_sent_messages"))
+        for round_ in range(1, 6):
+            press(page, "ArrowRight", times=3)  # a step the server does not know yet
+            wait_step(page, 3 * round_)
+            sent = page.evaluate("() => window.__sentMessages")
+            nav(page, "Walkthrough").first.click()  # one message: the switch
+            page.wait_for_url(url_of("walkthrough"))
+            # The next message is the page telling the Walkthrough its step; click at once.
+            page.wait_for_function("(n) => window.__sentMessages > n + 1", arg=sent, polling="raf")
+            nav(page, "Compare").first.click()
+            page.wait_for_function(
+                "() => document.querySelectorAll('.lab-figure[data-ready=\"true\"]').length === 2",
+                timeout=60_000,
+            )
+            wait_idle(page)
+            assert url_of("compare").search(page.url), f"round {round_}: the switch was undone"
+            assert url_t(page.url) == 3 * round_
+            nav(page, "Train").first.click()
+            page.wait_for_url(url_of("train"))
+            wait_ready(page)
+            assert_shows(page, h, 3 * round_)
+        assert page_exceptions(page) == [] and console == [], console
+
 
 class TestEdgeRuns:
     def test_the_brief_link_saturates_rather_than_diverges(self):
