@@ -31,6 +31,27 @@ def _page_shows() -> None:
     steps.reported(st.session_state["share-link"].get("shown"))
 
 
+DOWNLOADS = (
+    (
+        "History as CSV",
+        ":material/download:",
+        history_csv,
+        ".csv",
+        "text/csv",
+        "Every step: weights, loss, accuracy and each row's prediction.",
+    ),
+    (
+        "Notebook-style script",
+        ":material/code:",
+        notebook_script,
+        ".py",
+        "text/x-python",
+        "A numpy-only script that reproduces this run and prints the same weights.",
+    ),
+)
+"""Each export: its button, how it is made from the history (only on click), its file."""
+
+
 def _slug(chosen: ChosenRun) -> str:
     spec = chosen.spec
     return f"perceptron-seed{spec.seed}-lr{spec.learning_rate:g}-{spec.iterations}it"
@@ -57,23 +78,14 @@ def panel(chosen: ChosenRun, page: str) -> None:
                 "the rows.",
                 icon=":material/link_off:",
             )
-        st.download_button(
-            "History as CSV",
-            icon=":material/download:",
-            data=lambda: history_csv(chosen.history),
-            file_name=_slug(chosen) + ".csv",
-            mime="text/csv",
-            width="stretch",
-            on_click="ignore",
-            help="Every step: weights, loss, accuracy and each row's prediction.",
-        )
-        st.download_button(
-            "Notebook-style script",
-            icon=":material/code:",
-            data=lambda: notebook_script(chosen.history),
-            file_name=_slug(chosen) + ".py",
-            mime="text/x-python",
-            width="stretch",
-            on_click="ignore",
-            help="A numpy-only script that reproduces this run and prints the same weights.",
-        )
+        for label, icon, build, suffix, mime, hint in DOWNLOADS:
+            st.download_button(
+                label,
+                icon=icon,
+                data=lambda build=build: build(chosen.history),
+                file_name=_slug(chosen) + suffix,
+                mime=mime,
+                width="stretch",
+                on_click="ignore",
+                help=hint,
+            )
