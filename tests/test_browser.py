@@ -743,6 +743,7 @@ class TestNavigation:
 
 FRESH_LINKS = [
     "/",
+    "/?t=3&seed=7",
     "/train?t=3&seed=7",
     "/walkthrough",
     "/walkthrough?t=3&seed=7",
@@ -758,7 +759,10 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, link):
 
     With a ``pages/`` folder, Streamlit 1.67 runs that first request in its legacy pages
     mode (``ui/entry.py``): the page must come with no "Page not found", drawn through
-    app.py (its top navigation, its sidebar) with the link's settings.
+    app.py (its top navigation, its sidebar) with the link's settings. Train, the default
+    page, lives at ``/``: Streamlit 1.67 gives the default page no other URL (its
+    ``Page.url_path`` is ""), so ``/train`` shows Train under a "Page not found" notice on
+    any server, fresh or not (measured), and only what it shows is checked.
     """
     path, _, query = link.partition("?")
     slug = path.strip("/") or "train"
@@ -773,12 +777,13 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, link):
     assert top.count() == len(PAGES)
     assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # the legacy mode's
     assert url_of(slug).search(page.url), page.url
-    assert not page.get_by_text("Page not found").count()
+    if path != "/train":
+        assert not page.get_by_text("Page not found").count()
     assert page_exceptions(page) == []
     assert not page.get_by_text("Something went wrong").count()
     states = page.evaluate(CHART_STATE_JS)
     assert len(states) == charts, states
-    seed = page.locator('[data-testid="stSidebar"] .st-key-seed input')
+    seed = page.locator('[data-testid="stSidebar"] .st-key-seed input').first
     assert seed.input_value() == str(h.seed)
     if slug == "train":
         assert_shows(page, h, t)
@@ -786,5 +791,5 @@ def test_deep_link_on_a_fresh_server(fresh_server, new_page, link):
         page.get_by_text("1 · The inputs").first.wait_for()
         assert walkthrough_step(page) == t
     if slug == "compare":
-        chips = page.locator('.st-key-compare_seeds [data-baseweb="tag"]')
+        chips = page.locator(".st-key-compare_seeds [data-tag]")  # the selected seeds
         assert chips.all_inner_texts() == [str(h.seed)]
