@@ -5,8 +5,11 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test lint format bench bench-ui bench-load bench-hall bench-soak screenshots clean
 
+# Options for Streamlit, e.g. make run ARGS="--server.port 8502 --server.address 127.0.0.1".
+ARGS ?=
+
 run: $(VENV)/.run-deps
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py $(ARGS)
 
 test: $(VENV)/.dev-deps
 	$(PY) -m ruff check .

@@ -1,14 +1,15 @@
 """Perceptron Lab: see one sigmoid neuron learn by gradient descent.
 
 Entry point for ``streamlit run app.py`` (and Streamlit Community Cloud): page
-setup, the shared sidebar, and navigation. Each page's ``url_path`` differs from
-its file's stem on purpose: in Streamlit 1.67 a deep link equal to a file stem in
-``pages/`` runs that file alone on a fresh server, skipping this script.
+setup, the shared sidebar, and navigation. Each page's file in ``pages/`` is named
+after its ``url_path``: on a fresh server's first run Streamlit 1.67 looks a deep
+link up among those files and runs the one it names alone, which then runs this
+script in its place (``ui/entry.py``).
 """
 
 import streamlit as st
 
-from ui import shell, stage
+from ui import entry, shell, stage
 from ui.errors import guarded
 
 presenting = st.session_state.get("presenter", st.query_params.get("presenter") == "true")
@@ -21,20 +22,20 @@ st.set_page_config(
 
 PAGES = [
     st.Page(
-        "pages/train_page.py",
+        "pages/train.py",
         title="Train",
         icon=":material/model_training:",
         url_path="train",
         default=True,
     ),
     st.Page(
-        "pages/walkthrough_page.py",
+        "pages/walkthrough.py",
         title="Walkthrough",
         icon=":material/menu_book:",
         url_path="walkthrough",
     ),
     st.Page(
-        "pages/compare_page.py",
+        "pages/compare.py",
         title="Compare",
         icon=":material/compare_arrows:",
         url_path="compare",
@@ -48,7 +49,8 @@ def _run_page() -> None:
     if page is PAGES[0]:
         stage.preload()  # Plotly and the page's code load while the sidebar is built
     shell.prepare(page.title)
-    page.run()
+    with entry.inside_app():
+        page.run()
 
 
 guarded(_run_page)

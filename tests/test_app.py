@@ -65,7 +65,7 @@ def report(at: AppTest, values: object) -> AppTest:
 
 
 def walkthrough(at: AppTest) -> AppTest:
-    return at.switch_page("pages/walkthrough_page.py").run()
+    return at.switch_page("pages/walkthrough.py").run()
 
 
 def walk_heading(at: AppTest) -> str:
@@ -265,7 +265,7 @@ def test_switching_pages_keeps_the_step():
     assert not at.exception
     assert at.session_state["t"] == 1
     assert walk_heading(at).startswith("### Step t = 1:")
-    at.switch_page("pages/train_page.py").run()
+    at.switch_page("pages/train.py").run()
     assert not at.exception
     assert at.session_state["t"] == 1
     assert apptest_shown(at)["w1"] == "0.102886"
@@ -328,7 +328,7 @@ def test_walkthrough_buttons_move_the_servers_step_and_bump_the_epoch():
     assert at.button(key="walk-step").disabled and at.button(key="walk-jump").disabled
     assert any("end of this run" in s.value for s in at.success)
     # The Train page adopts the server's move: its stage starts there.
-    at.switch_page("pages/train_page.py").run()
+    at.switch_page("pages/train.py").run()
     session = apptest_stage(at)[2]
     assert session["t"] == 30 and session["epoch"] == len(moves) + 1
     assert apptest_shown(at) == expected_shown(train_rows(NOTEBOOK_ROWS, iterations=30), 30)
@@ -345,7 +345,7 @@ def test_the_stage_is_identical_bytes_until_the_server_moves_t():
     walkthrough(at)
     report(at, {"t": 9, "n": 1})  # the page showed step 9: the server learns, t's epoch stays
     at.button(key="walk-step").click().run()  # the server moves t: 9 → 10
-    at.switch_page("pages/train_page.py").run()
+    at.switch_page("pages/train.py").run()
     moved = apptest_stage_bytes(at)
     assert moved != first
     assert apptest_stage_data(at)["run"] == json.loads(first)["run"] and apptest_run_blob(at) == run
@@ -412,7 +412,7 @@ def test_a_thousand_row_table_sends_predictions_of_its_first_dozen_rows():
 
 
 def compare(at: AppTest, rates: list[float] | None = None) -> AppTest:
-    at.switch_page("pages/compare_page.py").run()
+    at.switch_page("pages/compare.py").run()
     if rates is not None:
         at.multiselect(key="compare_rates").set_value(rates).run()
     assert not at.exception

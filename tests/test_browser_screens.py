@@ -83,9 +83,8 @@ def known_problem(reason: str):
 def server(browser):
     """One server for this module's pages (the restart test starts its own).
 
-    Its first session opens the Train page: the first session of a fresh server that opens
-    a deep link (/compare) gets a modal "Page not found" (reported; the deep-link tests of
-    tests/test_browser.py own that), which would make these pages inert.
+    Its first session opens the Train page, so no test here pays for the server's first run
+    (a fresh server's first request, deep links included: tests/test_browser.py).
     """
     with running_server() as running:
         context = browser.new_context(viewport={"width": 1280, "height": 800})

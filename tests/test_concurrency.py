@@ -88,14 +88,14 @@ def drive(index: int, barrier: threading.Barrier) -> list[str]:
     history = expected(session, new_seed)
     check(at, history, t)
     barrier.wait()
-    at.switch_page("pages/walkthrough_page.py").run()
+    at.switch_page("pages/walkthrough.py").run()
     at.button(key="walk-step").click().run()  # the server moves t itself
     assert not at.exception, at.exception
     assert at.session_state["t"] == t + 1
     tables = [np.asarray(df.value, dtype=float).ravel() for df in at.main.dataframe]
     assert any(np.allclose(a, history.weights[t + 1], atol=5e-9) for a in tables if len(a) == 2)
     barrier.wait()
-    at.switch_page("pages/train_page.py").run()
+    at.switch_page("pages/train.py").run()
     check(at, history, t + 1)
     assert apptest_stage(at)[2]["t"] == t + 1  # the page starts where the server moved it
     seen.append(apptest_shown(at)["w1"])

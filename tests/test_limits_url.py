@@ -168,6 +168,6 @@ def test_a_diverging_run_in_the_app_says_where_and_does_not_crash():
     assert not at.exception
     assert at.session_state["t"] == history.last_step
     assert apptest_shown(at) == expected_shown(history, history.last_step)
-    at.switch_page("pages/walkthrough_page.py").run()
+    at.switch_page("pages/walkthrough.py").run()
     assert not at.exception
     assert any(f"diverged at step {history.diverged_at:,}" in e.value for e in at.error)

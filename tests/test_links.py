@@ -134,9 +134,9 @@ def move_by_session(at: AppTest, t: int) -> None:
 
 
 def move_on_the_walkthrough(at: AppTest, t: int) -> None:
-    at.switch_page("pages/walkthrough_page.py").run()
+    at.switch_page("pages/walkthrough.py").run()
     at.slider(key="walk_slider").set_value(t).run()
-    at.switch_page("pages/train_page.py").run()
+    at.switch_page("pages/train.py").run()
 
 
 @pytest.mark.parametrize("move", [move_by_session, move_on_the_walkthrough])

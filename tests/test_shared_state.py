@@ -92,7 +92,7 @@ def test_the_scanner_covers_the_engine_the_views_and_the_glue():
         "ui/steps.py",
         "ui/links.py",
         "ui/run.py",
-        "pages/train_page.py",
+        "pages/train.py",
     }
     assert expected <= names, expected - names
 

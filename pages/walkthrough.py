@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from perceptron import History, StepView
-from ui import shell, steps
+from ui import entry, shell, steps
 from ui.chosen import ChosenRun
 
 
@@ -132,6 +132,7 @@ def update(h: History, view: StepView, names: list[str]) -> None:
     array_table(view.new_synapse, names, ["new synapse_0"])
 
 
+entry.through_app()  # run alone (a fresh server's deep link): app.py draws it instead
 chosen = shell.context("Walkthrough")
 shell.problems(chosen)
 st.markdown(

@@ -6,7 +6,7 @@ import streamlit as st
 from perceptron.codecs import format_number
 from perceptron.diagnostics import diagnose, summary
 from perceptron.settings import LEARNING_RATES
-from ui import caps, figure, shell
+from ui import caps, entry, figure, shell
 from ui.run import affordable_iterations, train_compare
 from views.compare import compare_landscape_chart, compare_loss_chart
 
@@ -26,6 +26,7 @@ def findings(shown: list, labels: list[str]) -> str:
     return "\n".join(lines)
 
 
+entry.through_app()  # run alone (a fresh server's deep link): app.py draws it instead
 chosen = shell.context("Compare")
 shell.problems(chosen)
 spec = chosen.spec
