@@ -27,6 +27,7 @@ export class Chart {
     this.title.id ||= newId("title");
     // A picture to assistive technology, named by its title: its SVG parts are not read out.
     this.div.setAttribute("role", "img");
+    this.div.setAttribute("aria-label", name); // until its title is drawn
     if (text) this.alt = new ChartText(slot, name, this.div);
     this.save = document.createElement("button");
     Object.assign(this.save, { type: "button", className: "lab-save", innerHTML: SAVE });

@@ -145,7 +145,8 @@ export class Transport {
     // A move that disables the focused button (Reset at step 0, Step at the end) keeps the
     // focus on the transport, never dropped to the page's body.
     if (focused && focused.disabled && focused.parentElement === this.step.parentElement) {
-      (focused === this.reset || focused === this.back ? this.step : this.back).focus();
+      const next = focused === this.reset || focused === this.back ? [this.step, this.play] : [this.back, this.reset];
+      (next.find((b) => !b.disabled) || this.keys).focus();
     }
     const state = playing ? "playing" : "paused";
     if (this.play.dataset.state !== state) {
