@@ -117,10 +117,10 @@ export class Transport {
       if (!action || !keyAllowed(event)) return;
       event.preventDefault();
       player[action]();
-      // Home from nowhere (focus on the page): land on Step, the next move from step 0.
-      if (action === "reset" && (!document.activeElement || document.activeElement === document.body)) {
-        this.step.focus();
-      }
+      // Home from no control (focus on the page's body or its main area, around the stage):
+      // land on Step, the next move from step 0.
+      const at = document.activeElement;
+      if (action === "reset" && (!at || at.contains(box))) this.step.focus();
     };
     document.addEventListener("keydown", this.onKey);
   }
