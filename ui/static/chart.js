@@ -12,18 +12,26 @@ const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, do
 const SAVE = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">'
   + '<path d="M19 12v7H5v-7H3v7c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2v-7h-2zm-6 .67 2.59-2.58L17 11.5l-5 5-5-5 1.41-1.41L11 12.67V3h2z"/></svg>';
 
+let ids = 0;
+const newId = (what) => `lab-${what}-${++ids}`;
+
 export class Chart {
-  constructor(slot, name, Plotly) {
+  // text: the chart also says what it shows at t, and offers it as a table (the Train page's).
+  constructor(slot, name, Plotly, { text = false } = {}) {
     this.name = name;
     this.Plotly = Plotly;
     this.div = document.createElement("div");
     this.div.className = `lab-chart lab-chart-${name}`;
     slot.appendChild(this.div);
-    this.save = document.createElement("button");
-    Object.assign(this.save, { type: "button", className: "lab-save", innerHTML: SAVE,
-      title: "Save this chart as a PNG, as shown" });
-    this.save.dataset.lab = `save-${name}`;
     this.title = slot.querySelector(".lab-title");
+    this.title.id ||= newId("title");
+    // A picture to assistive technology, named by its title: its SVG parts are not read out.
+    this.div.setAttribute("role", "img");
+    this.div.setAttribute("aria-label", name); // until its title is drawn
+    if (text) this.alt = new ChartText(slot, name, this.div);
+    this.save = document.createElement("button");
+    Object.assign(this.save, { type: "button", className: "lab-save", innerHTML: SAVE });
+    this.save.dataset.lab = `save-${name}`;
     this.save.onclick = () => downloadPng(this.div, Plotly, this.colours, this.title.textContent,
       `perceptron-lab-${name}-step-${this.t}`);
     slot.querySelector(".lab-actions").appendChild(this.save);
@@ -45,6 +53,13 @@ export class Chart {
     // The title goes above the chart in the page's own type, next to the chart's buttons.
     const { title, ...rest } = spec.figure.layout;
     this.title.textContent = title ? title.text : "";
+    const named = this.title.textContent || this.name;
+    // Named by its title; a chart without one (an empty title names nothing) by its kind.
+    this.div.removeAttribute(this.title.textContent ? "aria-label" : "aria-labelledby");
+    if (this.title.textContent) this.div.setAttribute("aria-labelledby", this.title.id);
+    else this.div.setAttribute("aria-label", named);
+    this.save.title = `Save the ${named} chart as PNG`;
+    this.save.setAttribute("aria-label", this.save.title);
     const layout = { ...themedLayout(rest, colours), autosize: true,
       margin: { ...(rest.margin || {}), t: 6 } }; // a legend above the plot makes its own room
     await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
@@ -71,11 +86,17 @@ export class Chart {
     this.div.dataset.step = String(t);
   }
 
+  // What the chart shows at the settled step, in words and as a table (describe.js).
+  tell(said) {
+    if (this.alt) this.alt.show(said);
+  }
+
   // Released with its page: observer, 3D redraws, Plotly's own listeners and WebGL context.
   destroy() {
     this.destroyed = true;
     this.resizer.disconnect();
     this.save.remove();
+    if (this.alt) this.alt.destroy();
     // A page holds only a few WebGL contexts: give the 3D sheet's back now, not at GC.
     for (const canvas of this.sheet ? this.div.querySelectorAll(".gl-container canvas") : []) {
       const gl = canvas.getContext("webgl2") || canvas.getContext("webgl");
@@ -84,5 +105,71 @@ export class Chart {
     if (this.sheet) this.sheet.stop();
     if (this.drawn) this.Plotly.purge(this.div);
     this.div.remove();
+  }
+}
+
+// A chart's words and table: a description it is described by, and a "Table" toggle that
+// shows the chart's data at t over the chart. Updated when the step settles, not per frame.
+class ChartText {
+  constructor(slot, name, div) {
+    this.about = document.createElement("p");
+    Object.assign(this.about, { className: "lab-sr", id: newId("about") });
+    div.setAttribute("aria-describedby", this.about.id);
+    this.box = document.createElement("div");
+    Object.assign(this.box, { className: "lab-table", id: newId("table"), hidden: true, tabIndex: 0 });
+    this.box.dataset.lab = `table-${name}`;
+    slot.append(this.about, this.box);
+    this.toggle = document.createElement("button");
+    Object.assign(this.toggle, { type: "button", className: "lab-table-toggle", textContent: "Table" });
+    this.toggle.dataset.lab = `table-toggle-${name}`;
+    this.toggle.setAttribute("aria-controls", this.box.id);
+    this.toggle.setAttribute("aria-expanded", "false");
+    this.toggle.onclick = () => this.open(this.box.hidden);
+    slot.querySelector(".lab-actions").appendChild(this.toggle);
+  }
+
+  open(open) {
+    this.box.hidden = !open;
+    this.toggle.setAttribute("aria-expanded", String(open));
+    this.toggle.title = open ? "Hide the table" : "Show this chart's data at this step as a table";
+    if (open) this.fill();
+  }
+
+  // {title, text, caption, head, rows} from describe.js.
+  show(said) {
+    this.said = said;
+    if (this.about.textContent !== said.text) this.about.textContent = said.text;
+    this.toggle.setAttribute("aria-label", `Table of the ${said.title} chart`);
+    if (!this.box.hidden) this.fill();
+  }
+
+  fill() {
+    if (!this.said) return;
+    const { caption, head, rows } = this.said;
+    const table = document.createElement("table");
+    table.createCaption().textContent = caption;
+    const top = table.createTHead().insertRow();
+    for (const text of head) {
+      const th = document.createElement("th");
+      Object.assign(th, { scope: "col", textContent: text });
+      top.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const cells of rows) {
+      const tr = body.insertRow();
+      cells.forEach((text, j) => {
+        const cell = document.createElement(j === 0 ? "th" : "td");
+        if (j === 0) cell.scope = "row";
+        cell.textContent = String(text);
+        tr.appendChild(cell);
+      });
+    }
+    this.box.replaceChildren(table);
+  }
+
+  destroy() {
+    this.about.remove();
+    this.box.remove();
+    this.toggle.remove();
   }
 }

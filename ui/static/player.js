@@ -6,6 +6,9 @@
 // sweeps thousands in its last. Time-based, so a slow browser drops frames but ends on time.
 export const PACE = 100;
 export const SPEEDS = { Slow: 30, Normal: 15, Fast: 8 }; // seconds for a whole run
+// Reduced motion (prefers-reduced-motion): Play keeps its schedule but moves in discrete
+// steps, at most one per HELD ms: two a second, under the three flashes a second WCAG allows.
+export const HELD = 500;
 
 export function fractionAt(last, t) {
   if (last <= 0) return 1;
@@ -27,8 +30,9 @@ export function nextStop(t, stops, last) {
 
 export class Player {
   constructor(last, { now = () => performance.now(), frame = (fn) => requestAnimationFrame(fn),
-                      cancel = (id) => cancelAnimationFrame(id) } = {}) {
+                      cancel = (id) => cancelAnimationFrame(id), reduced = false } = {}) {
     this.clock = { now, frame, cancel };
+    this.reduced = reduced;
     this.last = Math.max(0, last);
     this.stops = [];
     this.t = 0;
@@ -80,6 +84,11 @@ export class Player {
     this.emit("speed");
   }
 
+  // The page's motion preference; it applies from the next frame of Play.
+  setReducedMotion(reduced) {
+    this.reduced = reduced;
+  }
+
   toggle() {
     if (this.playing) this.pause();
     else this.play();
@@ -91,6 +100,7 @@ export class Player {
     this.playing = true;
     this.from = fractionAt(this.last, this.t);
     this.started = this.clock.now();
+    this.movedAt = this.started;
     this.emit("play");
     this.request = this.clock.frame((time) => this.tick(time));
   }
@@ -114,8 +124,10 @@ export class Player {
     const fraction = this.from + elapsed / SPEEDS[this.speed];
     const t = stepAt(this.last, fraction);
     const ended = t >= this.last;
-    if (t !== this.t || ended) {
+    const held = this.reduced && this.clock.now() - this.movedAt < HELD;
+    if ((t !== this.t && !held) || ended) {
       this.t = t;
+      this.movedAt = this.clock.now();
       if (ended) this.playing = false;
       this.emit(ended ? "end" : "tick");
     } else {

@@ -5,12 +5,14 @@
 // the run's history. The server never hears a step from this page: the address bar carries
 // it (url.js), and the sidebar's link tells the server when a page drawn from t needs it.
 import { Chart } from "./chart.js";
+import { describe } from "./describe.js";
 import { element, Lifetime, mount, slot } from "./dom.js";
 import { copyText, flash } from "./link.js";
 import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
+import { Speaker } from "./speech.js";
 import { colourKey, pageColours } from "./theme.js";
 import { Transport } from "./transport.js";
 import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
@@ -24,8 +26,7 @@ class Stage {
     this.root = element(parentElement, "div", "lab-stage");
     const bar = element(this.root, "div", "lab-bar");
     this.numbers = element(this.root, "div", "lab-numbers");
-    this.signals = element(this.root, "div", "lab-signals");
-    this.signals.setAttribute("aria-live", "polite");
+    this.signals = element(this.root, "div", "lab-signals"); // spoken by the Speaker, not live
     const grid = element(this.root, "div", "lab-grid");
     this.slots = Object.fromEntries(SLOTS.map((name) => [name, slot(grid, name)]));
     const rows = element(this.root, "details", "lab-rows");
@@ -35,6 +36,7 @@ class Stage {
     this.transport = new Transport(bar, this.slots.output.querySelector(".lab-actions"),
       this.player, { onView: (view) => this.setView(view), onCopy: (button) => this.copyLink(button) });
     this.player.onChange((t, playing, cause) => this.show(t, cause));
+    this.speakUp(bar);
     // The first row of charts fills the screen below the bar and the numbers.
     const fit = () => {
       const top = grid.getBoundingClientRect().top + window.scrollY;
@@ -49,6 +51,32 @@ class Stage {
       this.player.pause();
       show({}, { now: true });
     }, true);
+  }
+
+  // The step said aloud once it settles (speech.js), the charts' words kept up with it, and
+  // Play without tweening for a reader who asked for reduced motion.
+  speakUp(bar) {
+    const live = document.createElement("div");
+    live.className = "lab-sr";
+    live.dataset.lab = "spoken";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    live.setAttribute("aria-atomic", "true");
+    bar.after(live);
+    this.speaker = new Speaker({
+      say: (text) => { live.textContent = text; },
+      settle: (t) => this.tellCharts(t),
+    });
+    this.lifetime.add(() => this.speaker.stop());
+    const motion = window.matchMedia("(prefers-reduced-motion: reduce)");
+    const follow = () => this.player.setReducedMotion(motion.matches);
+    follow();
+    this.lifetime.listen(motion, "change", follow);
+  }
+
+  tellCharts(t) {
+    if (!this.run) return;
+    for (const chart of Object.values(this.charts)) chart.tell(describe(chart.name, this.run, t));
   }
 
   // One update at a time: a theme switch or a new run may arrive while a run is loading.
@@ -78,6 +106,7 @@ class Stage {
     this.colours = colours;
     this.Plotly = Plotly;
     this.readout.setRun(this.run, header.signals);
+    this.speaker.setRun(this.run, header.signals, Math.min(onScreen.t, header.meta.last));
     this.player.setLast(header.meta.last, header.meta.stops);
     this.player.t = Math.min(onScreen.t, header.meta.last);
     const view = onScreen.view || viewInLink();
@@ -96,7 +125,7 @@ class Stage {
       const name = this.chartFor(slot);
       let chart = this.charts[slot];
       if (chart && chart.name !== name) { chart.destroy(); chart = null; }
-      if (!chart) chart = this.charts[slot] = new Chart(this.slots[slot], name, this.Plotly);
+      if (!chart) chart = this.charts[slot] = new Chart(this.slots[slot], name, this.Plotly, { text: true });
       return chart.draw(this.run.charts[name], this.run, this.colours, t);
     });
     await Promise.all(work);
@@ -109,6 +138,7 @@ class Stage {
     this.readout.show(t);
     for (const chart of Object.values(this.charts)) chart.show(t);
     this.root.dataset.step = String(t);
+    this.speaker.move(t, cause);
     show({ t, view: this.view }, { now: cause === "pause" || cause === "end" });
   }
 

@@ -15,6 +15,10 @@ const ICONS = {
 };
 
 const KEYS = { ArrowRight: "forward", ArrowLeft: "back", ArrowUp: "jump", Home: "reset", p: "toggle", P: "toggle" };
+// What the "Keys" list says (? opens it).
+const KEY_LIST = [["→", "One update forward"], ["←", "One update back"],
+  ["↑", "Jump to the next power of ten"], ["Home", "Back to step 0"], ["P", "Play or pause"],
+  ["?", "This list of keys"]];
 
 // Keys act on the page only, never while someone is typing or moving through a widget:
 // an input, a text area, a select, anything editable, an ARIA widget that uses arrow keys,
@@ -86,6 +90,15 @@ export class Transport {
     scrub.appendChild(this.slider);
     box.appendChild(scrub);
     this.copy = button(box, "copy", `${icon("link")}<span>Link</span>`, "Copy a link to exactly this: data, settings, view and step");
+    this.keys = button(box, "keys", "Keys", "The keyboard keys of this page (?)");
+    this.keys.setAttribute("aria-haspopup", "dialog");
+    this.list = keyList(box);
+    this.keys.onclick = () => this.openKeys();
+    // Closed by Escape or its button: focus goes back to where it was when the list opened.
+    this.list.addEventListener("close", () => {
+      const back = this.returnTo?.isConnected && this.returnTo !== document.body ? this.returnTo : this.keys;
+      back.focus();
+    });
     this.view = segmented(viewBox, "view", viewLabels(), "Surface view");
 
     this.reset.onclick = () => player.reset();
@@ -98,17 +111,29 @@ export class Transport {
     this.view.buttons.forEach((v) => { v.onclick = () => onView(v.dataset.value); });
     this.copy.onclick = () => onCopy(this.copy);
     this.onKey = (event) => {
+      if (this.list.open || !box.isConnected) return; // the list of keys is read, not acted on
+      if (event.key === "?" && keyAllowed(event)) { event.preventDefault(); this.openKeys(); return; }
       const action = KEYS[event.key];
-      if (!action || !box.isConnected || !keyAllowed(event)) return;
+      if (!action || !keyAllowed(event)) return;
       event.preventDefault();
       player[action]();
+      // Home from no control (focus on the page's body or its main area, around the stage):
+      // land on Step, the next move from step 0.
+      const at = document.activeElement;
+      if (action === "reset" && (!at || at.contains(box))) this.step.focus();
     };
     document.addEventListener("keydown", this.onKey);
+  }
+
+  openKeys() {
+    this.returnTo = document.activeElement;
+    this.list.showModal();
   }
 
   // Labels and states that follow t: the jump names its target, edges disable moves.
   show(view) {
     const { t, last, playing, speed } = this.player;
+    const focused = document.activeElement;
     const target = this.player.nextStop();
     this.jump.querySelector(".lab-jump-label").textContent = `To ${whole(target)}`;
     this.jump.title = `Jump to step ${whole(target)}: the next power of ten (↑)`;
@@ -117,6 +142,12 @@ export class Transport {
     this.step.disabled = t >= last;
     this.jump.disabled = t >= last;
     this.play.disabled = last === 0;
+    // A move that disables the focused button (Reset at step 0, Step at the end) keeps the
+    // focus on the transport, never dropped to the page's body.
+    if (focused && focused.disabled && focused.parentElement === this.step.parentElement) {
+      const next = focused === this.reset || focused === this.back ? [this.step, this.play] : [this.back, this.reset];
+      (next.find((b) => !b.disabled) || this.keys).focus();
+    }
     const state = playing ? "playing" : "paused";
     if (this.play.dataset.state !== state) {
       this.play.innerHTML = playing ? `${icon("pause")}<span>Pause</span>` : `${icon("play")}<span>Play</span>`;
@@ -133,4 +164,28 @@ export class Transport {
   destroy() {
     document.removeEventListener("keydown", this.onKey);
   }
+}
+
+// The list of keys: a modal dialog (Escape closes it, focus stays inside while it is open).
+function keyList(parent) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "lab-keys";
+  dialog.dataset.lab = "keys-list";
+  dialog.setAttribute("aria-labelledby", "lab-keys-title");
+  const title = document.createElement("h2");
+  Object.assign(title, { id: "lab-keys-title", textContent: "Keys" });
+  const list = document.createElement("dl");
+  for (const [key, what] of KEY_LIST) {
+    const dt = document.createElement("dt");
+    dt.appendChild(document.createElement("kbd")).textContent = key;
+    const dd = document.createElement("dd");
+    dd.textContent = what;
+    list.append(dt, dd);
+  }
+  const close = document.createElement("button");
+  Object.assign(close, { type: "button", className: "lab-button", textContent: "Close" });
+  close.onclick = () => dialog.close();
+  dialog.append(title, list, close);
+  parent.appendChild(dialog);
+  return dialog;
 }

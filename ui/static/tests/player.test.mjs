@@ -1,7 +1,7 @@
 // The player's clock and moves, with a fake clock: no browser needed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Player, fractionAt, stepAt, nextStop, SPEEDS } from "../player.js";
+import { HELD, Player, fractionAt, stepAt, nextStop, SPEEDS } from "../player.js";
 
 function fakeClock() {
   const clock = { time: 0, queue: [], now: () => clock.time };
@@ -134,4 +134,26 @@ test("changing speed while playing continues from the step on screen", () => {
   assert.ok(Math.abs(player.t - t) <= 1, `${t} -> ${player.t}`);
   clock.advance(1000);
   assert.equal(player.t, stepAt(10001, fractionAt(10001, t) + 1 / SPEEDS.Fast));
+});
+
+test("reduced motion: Play keeps its schedule in discrete moves, at most two a second", () => {
+  const clock = fakeClock();
+  const player = new Player(10001, { ...clock, reduced: true });
+  const moves = [];
+  player.onChange((t, playing, cause) => { if (cause === "tick" || cause === "end") moves.push([clock.time, t]); });
+  player.play();
+  while (player.playing) clock.advance(16);
+  assert.equal(player.t, 10001, "it still plays to the end");
+  assert.ok(clock.time <= SPEEDS.Normal * 1000 + 16, "and ends on time");
+  assert.ok(moves.length >= 25, `${moves.length} moves in 15 s`);
+  for (let i = 1; i < moves.length - 1; i++) {
+    assert.ok(moves[i][0] - moves[i - 1][0] >= HELD, `moves ${i - 1} and ${i} are ${moves[i][0] - moves[i - 1][0]} ms apart`);
+  }
+  for (const [time, t] of moves) assert.equal(t, stepAt(10001, time / 1000 / SPEEDS.Normal), "on the log-time schedule");
+  player.setReducedMotion(false);
+  player.play();
+  const smooth = [];
+  player.onChange((t, playing, cause) => { if (cause === "tick") smooth.push(clock.time); });
+  for (let i = 0; i < 188; i++) clock.advance(16); // 3 s
+  assert.ok(smooth.length > 20, `without the preference Play moves smoothly: ${smooth.length} moves in 3 s`);
 });
