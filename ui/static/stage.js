@@ -11,6 +11,7 @@ import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
+import { saveAnimationControl } from "./save_animation.js";
 import { colourKey, pageColours } from "./theme.js";
 import { Transport } from "./transport.js";
 import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
@@ -35,6 +36,9 @@ class Stage {
     this.transport = new Transport(bar, this.slots.output.querySelector(".lab-actions"),
       this.player, { onView: (view) => this.setView(view), onCopy: (button) => this.copyLink(button) });
     this.player.onChange((t, playing, cause) => this.show(t, cause));
+    // Save animation (save_animation.js): after the transport's Link button, the run as a GIF.
+    saveAnimationControl(bar, () => this.run && { run: this.run, Plotly: this.Plotly, colours: this.colours },
+      this.lifetime);
     // The first row of charts fills the screen below the bar and the numbers.
     const fit = () => {
       const top = grid.getBoundingClientRect().top + window.scrollY;
