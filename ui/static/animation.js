@@ -52,7 +52,9 @@ async function still(Plotly, spec, colours, width, height) {
   const { title, ...rest } = spec.figure.layout;
   const layout = { ...themedLayout(rest, colours), width, height, autosize: false,
     margin: { ...(rest.margin || {}), t: 6 } };
-  await Plotly.newPlot(div, spec.figure.data, layout, { staticPlot: true, displayModeBar: false });
+  // A copy of the traces: Plotly writes into what it is given, and the page's chart holds these.
+  const data = structuredClone(spec.figure.data);
+  await Plotly.newPlot(div, data, layout, { staticPlot: true, displayModeBar: false });
   const url = await Plotly.toImage(div, { format: "png", width, height, scale: 1 });
   return { div, spec, width, height, title: title ? title.text : "", picture: await image(url), cache: {} };
 }
