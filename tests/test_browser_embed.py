@@ -1,6 +1,6 @@
 """The embed for slides, in headless Chromium: the app in an iframe, as a slide holds it.
 
-A page with only an <iframe> of ``/train?embed=true&presenter=true`` (the README's "Put it
+A page with only an <iframe> of ``/?embed=true&presenter=true`` (the README's "Put it
 in your slides"); one click into the frame, then the keys drive the stage. What the frame
 shows is read inside it: the numbers at step 2 against ``perceptron.train``'s history,
 and none of Streamlit's chrome (sidebar, its button, header, toolbar, top navigation).
@@ -16,7 +16,7 @@ from tests.support.stage import wait_stage_shows
 
 pytestmark = pytest.mark.browser
 
-EMBED = "/train?embed=true&presenter=true"
+EMBED = "/?embed=true&presenter=true"
 SLIDE = """<!doctype html><html><body style="margin:0;background:#222">
 <iframe src="{src}" title="Perceptron Lab" width="1280" height="720" style="border:0"></iframe>
 </body></html>"""
@@ -27,7 +27,7 @@ CHROME = {
     '[data-testid="stExpandSidebarButton"]',
     "header": '[data-testid="stHeader"]',
     "toolbar": '[data-testid="stToolbar"]',
-    "top navigation": '[data-testid="stTopNavLinkContainer"], [data-testid="stTopNavLink"]',
+    "top navigation": '[data-testid="stTopNav"], [data-testid="stTopNavLink"]',
 }
 VISIBLE_JS = """(selector) => [...document.querySelectorAll(selector)].some((el) => {
   const box = el.getBoundingClientRect();

@@ -35,7 +35,7 @@ SAVING_JS = """() => {
 
 
 def test_save_animation_writes_the_default_run_as_a_gif(new_page, server, tmp_path):
-    page = open_session(new_page, server, "/train", 5)
+    page = open_session(new_page, server, "", 5)
     last = notebook_run().last_step
     started = time.perf_counter()
     with page.expect_download(timeout=120_000) as download:
@@ -63,9 +63,9 @@ def test_save_animation_writes_the_default_run_as_a_gif(new_page, server, tmp_pa
 
 
 def test_cancel_stops_the_animation_and_downloads_nothing(new_page, server):
-    page = open_session(new_page, server, "/train", 5)
+    page = open_session(new_page, server, "", 5)
     downloads = []
-    page.on("download", downloads.append)
+    page.on("download", lambda download: downloads.append(download))
     stage_control(page, "save-animation").click()
     wait_js(page, SAVING_JS, what="the animation under way")
     stage_control(page, "cancel-animation").click()

@@ -35,7 +35,9 @@ EMBED_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
-[data-testid="stDecoration"], [data-testid="stTopNavLinkContainer"] { display: none !important; }
+[data-testid="stDecoration"], [data-testid="stTopNav"], [data-testid="stTopNavLinkContainer"] {
+  display: none !important;
+}
 [data-testid="stMainBlockContainer"] { padding: 0.5rem 0.75rem; max-width: none; }
 .lab-rows, .lab-animation { display: none !important; }
 /* Off screen, not display: none: a chart keeps a size to draw at, so it follows t as before. */

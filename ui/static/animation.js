@@ -10,10 +10,9 @@ import { row } from "./payload.js";
 import { stepAt } from "./player.js";
 import { themedLayout } from "./theme.js";
 
-export const CHOICES = { three: "Three views", output: "Input plane", landscape: "Loss landscape", loss: "Loss" };
-const SLOTS = { three: ["output", "landscape", "loss"], output: ["output"], landscape: ["landscape"], loss: ["loss"] };
-const CHART = { output: "heatmap", landscape: "landscape", loss: "loss" }; // a 3D view animates as the plane
-const SIZE = { three: [320, 300], one: [480, 420] }; // one chart's plot, px
+// The three views side by side; a 3D view animates as the plane (its sheet is WebGL's).
+const CHARTS = ["heatmap", "landscape", "loss"];
+const [WIDTH, HEIGHT] = [360, 340]; // one chart's plot, px
 const TITLE = 24;
 const CAPTION = 30;
 
@@ -55,6 +54,10 @@ async function still(Plotly, spec, colours, width, height) {
   // A copy of the traces: Plotly writes into what it is given, and the page's chart holds these.
   const data = structuredClone(spec.figure.data);
   await Plotly.newPlot(div, data, layout, { staticPlot: true, displayModeBar: false });
+  // Its margins fixed as drawn: toImage lays the figure out again, and with room made by
+  // automargin its plot area could differ from the one the layers are placed on.
+  const { l, r, t, b } = div._fullLayout._size;
+  await Plotly.relayout(div, { margin: { l, r, t, b, autoexpand: false } });
   const url = await Plotly.toImage(div, { format: "png", width, height, scale: 1 });
   return { div, spec, width, height, title: title ? title.text : "", picture: await image(url), cache: {} };
 }
@@ -181,16 +184,15 @@ export function caption(run, t) {
 
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-// The GIF of `choice` (a key of CHOICES) as a Blob, or null once `cancelled()` says so.
-// One frame per chunk of work, so the page keeps answering while it is made.
-export async function makeAnimation({ run, Plotly, colours, choice, onProgress = () => {}, cancelled = () => false }) {
-  const slots = SLOTS[choice] || SLOTS.three;
-  const [width, height] = slots.length > 1 ? SIZE.three : SIZE.one;
+// The GIF of the three views as a Blob, or null once `cancelled()` says so. One frame per
+// chunk of work, so the page keeps answering while it is made.
+export async function makeAnimation({ run, Plotly, colours, onProgress = () => {}, cancelled = () => false }) {
+  const [width, height] = [WIDTH, HEIGHT];
   const panels = [];
   try {
-    for (const slot of slots) panels.push(await still(Plotly, run.charts[CHART[slot]], colours, width, height));
+    for (const name of CHARTS) panels.push(await still(Plotly, run.charts[name], colours, width, height));
     const canvas = document.createElement("canvas");
-    canvas.width = width * slots.length;
+    canvas.width = width * CHARTS.length;
     canvas.height = TITLE + height + CAPTION;
     const context = canvas.getContext("2d", { willReadFrequently: true });
     const draw = (t) => {

@@ -1,7 +1,7 @@
-// The stage's "Save animation" control: what to animate, the button, and while the GIF is
+// The stage's "Save animation" control: the button, and while the GIF of the three views is
 // made its progress and a Cancel. The work (animation.js) yields between frames, so Cancel
 // and the rest of the page answer at once; a cancelled run downloads nothing.
-import { CHOICES, makeAnimation } from "./animation.js";
+import { makeAnimation } from "./animation.js";
 import { element } from "./dom.js";
 
 const LABEL = "Save animation";
@@ -10,13 +10,9 @@ const LABEL = "Save animation";
 export function saveAnimationControl(parent, current, lifetime) {
   const box = element(parent, "div", "lab-animation");
   box.style.cssText = "display:inline-flex;align-items:center;gap:0.35rem;flex-wrap:wrap";
-  const choice = element(box, "select", "lab-button");
-  choice.dataset.lab = "animation-choice";
-  choice.setAttribute("aria-label", "What the animation shows");
-  for (const [value, text] of Object.entries(CHOICES)) Object.assign(element(choice, "option"), { value, textContent: text });
   const save = element(box, "button", "lab-button");
   Object.assign(save, { type: "button", textContent: LABEL,
-    title: "Save the run as an animated GIF (about 10 s, paced like Play)" });
+    title: "Save the run as an animated GIF of the three views (about 10 s, paced like Play)" });
   save.dataset.lab = "save-animation";
   const progress = element(box, "progress");
   Object.assign(progress, { max: 1, value: 0, hidden: true });
@@ -49,13 +45,13 @@ export function saveAnimationControl(parent, current, lifetime) {
     };
     onProgress(0);
     try {
-      const blob = await makeAnimation({ ...now, choice: choice.value, onProgress,
+      const blob = await makeAnimation({ ...now, onProgress,
         cancelled: () => mine.cancelled });
       if (blob && !lifetime.ended) {
         release();
         url = URL.createObjectURL(blob);
         const link = document.createElement("a");
-        Object.assign(link, { href: url, download: `perceptron-lab-${choice.value}.gif` });
+        Object.assign(link, { href: url, download: "perceptron-lab-training.gif" });
         link.click();
       }
     } catch (error) {
