@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import controls, memory, sharing, steps
 from ui.chosen import ChosenRun
@@ -28,6 +31,43 @@ html { font-size: 20px; }
 """
 """Constant markup only: no user text is ever rendered as HTML."""
 
+EMBED_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stTopNav"], [data-testid="stTopNavLinkContainer"] {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 0.75rem; max-width: none; }
+.lab-rows, .lab-animation { display: none !important; }
+/* Off screen, not display: none: a chart keeps a size to draw at, so it follows t as before. */
+.lab-stage .lab-slot[data-slot="weights"], .lab-stage .lab-slot[data-slot="errors"] {
+  position: absolute; left: -200vw; top: 0; width: 600px; height: 300px; visibility: hidden;
+}
+@media (min-width: 701px) {
+  body .lab-stage[data-mode] .lab-grid {
+    grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr);
+    grid-template-areas: "output landscape loss";
+    grid-template-rows: max(240px, calc(100vh - var(--lab-top)));
+  }
+}
+</style>
+"""
+"""Slides (``?embed=true``): Streamlit's embed mode drops its toolbar and header; this drops the
+rest of what is not the transport and the three views (the sidebar and its button, the
+top navigation, the second row of charts, the rows table), so an iframe shows the lesson only."""
+
+
+def embedded() -> bool:
+    """Whether the page was opened with ``?embed=true``.
+
+    Streamlit keeps ``embed`` out of ``st.query_params`` (it is its own switch), so it is
+    read from the session's query string.
+    """
+    ctx = get_script_run_ctx()
+    query = parse_qs(ctx.query_string) if ctx is not None else {}
+    return "true" in [value.lower() for value in query.get("embed", [])]
+
 
 def prepare(page: str) -> None:
     """Draw the shared sidebar and keep this run's context for ``page`` (its title).
@@ -42,6 +82,8 @@ def prepare(page: str) -> None:
         sharing.panel(st.session_state.chosen, page)
     if st.session_state.chosen.presenter:
         st.html(PRESENTER_CSS)
+    if embedded():
+        st.html(EMBED_CSS)
 
 
 def context(page: str) -> ChosenRun:

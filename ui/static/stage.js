@@ -12,6 +12,7 @@ import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
+import { saveAnimationControl } from "./save_animation.js";
 import { Speaker } from "./speech.js";
 import { colourKey, pageColours } from "./theme.js";
 import { Transport } from "./transport.js";
@@ -37,6 +38,9 @@ class Stage {
       this.player, { onView: (view) => this.setView(view), onCopy: (button) => this.copyLink(button) });
     this.player.onChange((t, playing, cause) => this.show(t, cause));
     this.speakUp(bar);
+    // Save animation (save_animation.js): after the transport's Link button, the run as a GIF.
+    saveAnimationControl(bar, () => this.run && { run: this.run, Plotly: this.Plotly, colours: this.colours },
+      this.lifetime);
     // The first row of charts fills the screen below the bar and the numbers.
     const fit = () => {
       const top = grid.getBoundingClientRect().top + window.scrollY;
