@@ -9,7 +9,17 @@ from ui import entry, shell, steps
 from ui.chosen import ChosenRun
 
 
-def array_table(values: np.ndarray, index: list[str], columns: list[str]) -> None:
+def row_index(h: History) -> pd.Index:
+    """The rows' labels, under a header: an empty header cell tells a screen reader nothing
+    about its column (axe's ``empty-table-header``)."""
+    return pd.Index([f"row {i + 1}" for i in range(h.n_rows)], name="row")
+
+
+def weight_index(h: History) -> pd.Index:
+    return pd.Index(h.weight_names, name="weight")
+
+
+def array_table(values: np.ndarray, index: pd.Index, columns: list[str]) -> None:
     """A small array shown as the notebook prints it: column vectors, 8 decimals."""
     frame = pd.DataFrame(np.atleast_2d(values), index=index, columns=columns)
     st.dataframe(frame.style.format("{:.8f}"), width="content")
@@ -27,12 +37,12 @@ def after_training(h: History) -> None:
     st.markdown(f"#### 8 · Output after training (step {end:,})")
     left, right = st.columns(2)
     with left:
-        array_table(h.weights[end][:, None], h.weight_names, ["synapse_0"])
+        array_table(h.weights[end][:, None], weight_index(h), ["synapse_0"])
     with right:
         before = max(end - 1, 0)
         array_table(
             h.predictions[before][:, None],
-            [f"row {i + 1}" for i in range(h.n_rows)],
+            row_index(h),
             [f"layer_1 (step {before:,})"],
         )
     st.caption(
@@ -45,9 +55,9 @@ def after_training(h: History) -> None:
 def draw(chosen: ChosenRun, t: int) -> None:
     h = chosen.history
     view = h.step(t)
-    names = h.weight_names
+    names = weight_index(h)
     inputs = [f"x{j + 1}" for j in range(h.X.shape[1])] + (["1 (bias)"] if h.bias else [])
-    rows = [f"row {i + 1}" for i in range(h.n_rows)]
+    rows = row_index(h)
     squared = h.objective == "squared"
     st.markdown(f"### Step t = {t:,}: the update from `synapse_0` at step {t} to step {t + 1}")
 
@@ -93,8 +103,10 @@ def draw(chosen: ChosenRun, t: int) -> None:
         if squared:
             cell(
                 "5 · Scale by the slope",
-                r"\text{layer\_1\_delta} = \text{layer\_1\_error}"
-                r"\times \sigma(x)(1-\sigma(x))",
+                # Two lines, as cell 3: on one line it scrolled sideways on a phone and in
+                # presenter mode, and a formula that scrolls is out of a keyboard's reach.
+                r"\begin{gathered}\text{layer\_1\_delta} = \text{layer\_1\_error}"
+                r"\\ \times\, \sigma(x)(1-\sigma(x))\end{gathered}",
                 "The sigmoid's slope is small where it is saturated, so confident rows move "
                 "the weights little: why the final approach is so slow.",
             )
@@ -113,12 +125,12 @@ def draw(chosen: ChosenRun, t: int) -> None:
     after_training(h)
 
 
-def update(h: History, view: StepView, names: list[str]) -> None:
+def update(h: History, view: StepView, names: pd.Index) -> None:
     """Cells 6 and 7: the gradient and the step (none after the run's last step)."""
     cell(
         "6 · The gradient",
-        r"\text{synapse\_derivative} = \text{layer\_0}^\top\cdot"
-        r"\text{layer\_1\_delta}",
+        r"\begin{gathered}\text{synapse\_derivative} = \\ \text{layer\_0}^\top\cdot"
+        r"\text{layer\_1\_delta}\end{gathered}",
         "Each input's share of the blame, summed over all rows (the notebook sums, "
         "it does not average).",
     )

@@ -17,10 +17,16 @@ PAGE_CSS = """
 }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0 4px; }
 .st-key-lab-preload { display: none; }
+[data-testid="stButtonGroup"] button[data-selected="true"]:not([data-disabled]),
+[data-testid="stSlider"] [data-testid="stSliderThumbValue"] { color: inherit; }
 </style>
 """
 """A compact page (Streamlit's default leaves 68 px empty under the 60 px top navigation), and
-a formula too wide for its column scrolls instead of being cut off."""
+a formula too wide for its column scrolls instead of being cut off.
+
+The chosen segment and a slider's value are written in the body's colour, not in the primary:
+no primary reads both as white buttons' ground and as text on the dark sidebar (WCAG 1.4.3,
+.streamlit/config.toml); the border, tint and thumb still mark them in the primary."""
 
 PRESENTER_CSS = """
 <style>
