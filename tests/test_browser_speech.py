@@ -262,12 +262,12 @@ def test_focus_follows_the_page_and_stays_on_a_control_after_reset(train):
     wait_step(page, 1)
     stage_control(page, "reset").focus()
     order = []
-    for _ in range(14):
+    for _ in range(15):
         page.keyboard.press("Tab")
         order.append(page.evaluate(ACTIVE_JS))
     assert order == [
         "back", "step", "jump", "play", "Slow", "Normal", "Fast", "slider", "copy", "keys",
-        "heatmap", "3d", "table-toggle-heatmap", "save-heatmap",
+        "save-animation", "heatmap", "3d", "table-toggle-heatmap", "save-heatmap",
     ]  # fmt: skip
     stage_control(page, "reset").focus()
     page.keyboard.press("Enter")

@@ -5,7 +5,8 @@
 import { fieldPixels, slicePixels } from "./field.js";
 import { general, whole } from "./format.js";
 import { GifWriter, medianCut, Quantizer } from "./gif.js";
-import { boundarySegment, nearestSlice, placeMark, planeWeights } from "./marks.js";
+import { image } from "./export.js";
+import { boundarySegment, nearestSlice, placeMark, planeWeights, projector } from "./marks.js";
 import { row } from "./payload.js";
 import { stepAt } from "./player.js";
 import { themedLayout } from "./theme.js";
@@ -34,15 +35,6 @@ export function schedule(last, { seconds = 10, fps = 10, hold = 1 } = {}) {
 
 const rgb = ({ r, g, b }, alpha = 1) => `rgba(${r},${g},${b},${alpha})`;
 
-function image(src) {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = reject;
-    img.src = src;
-  });
-}
-
 // A chart's still figure, drawn once off screen: its picture and its axes (kept until purged).
 async function still(Plotly, spec, colours, width, height) {
   const div = document.createElement("div");
@@ -60,18 +52,6 @@ async function still(Plotly, spec, colours, width, height) {
   await Plotly.relayout(div, { margin: { l, r, t, b, autoexpand: false } });
   const url = await Plotly.toImage(div, { format: "png", width, height, scale: 1 });
   return { div, spec, width, height, title: title ? title.text : "", picture: await image(url), cache: {} };
-}
-
-function projector(layout) {
-  const xa = layout.xaxis;
-  const ya = layout.yaxis;
-  return {
-    x: (v) => xa._offset + xa.c2p(xa.d2c(v)),
-    y: (v) => ya._offset + ya.c2p(ya.d2c(v)),
-    area: { left: xa._offset, right: xa._offset + xa._length, top: ya._offset, bottom: ya._offset + ya._length },
-    xRange: xa.range.map((v) => (xa.type === "log" ? 10 ** v : v)),
-    yRange: ya.range.map((v) => (ya.type === "log" ? 10 ** v : v)),
-  };
 }
 
 // The layer field.js draws on the page, here on the frame: same pixels, same place.
@@ -99,7 +79,7 @@ function paintLayer(context, panel, layer, run, t) {
   tile.width = side;
   tile.height = side;
   tile.getContext("2d").putImageData(new ImageData(pixels, side, side), 0, 0);
-  const p = projector(panel.div._fullLayout);
+  const p = projector(panel.div);
   const [left, right] = box[0].map((v) => xa._offset + xa.c2p(v));
   const [bottom, top] = box[1].map((v) => ya._offset + ya.c2p(v));
   context.save();
@@ -166,7 +146,7 @@ function paintPanel(context, panel, run, t, colours) {
   context.translate(0, TITLE);
   for (const layer of panel.spec.layers || []) paintLayer(context, panel, layer, run, t);
   context.drawImage(panel.picture, 0, 0, panel.width, panel.height);
-  const p = projector(panel.div._fullLayout);
+  const p = projector(panel.div);
   context.save();
   context.beginPath();
   context.rect(0, 0, panel.width, panel.height);

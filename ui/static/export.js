@@ -2,7 +2,7 @@
 // output field or the landscape), Plotly's axes and lines, and the marks of step t on top.
 // Plotly's own export would miss the layers and marks, which are not Plotly's.
 
-function image(src) {
+export function image(src) {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);

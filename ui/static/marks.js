@@ -64,7 +64,7 @@ function node(tag, attributes) {
 }
 
 // Data coordinates to pixels on the chart's own axes (log axes included).
-function projector(div) {
+export function projector(div) {
   const layout = div._fullLayout;
   const xa = layout.xaxis;
   const ya = layout.yaxis;
