@@ -1,7 +1,6 @@
 // The stage's "Save animation" control: the button, and while the GIF of the three views is
 // made its progress and a Cancel. The work (animation.js) yields between frames, so Cancel
 // and the rest of the page answer at once; a cancelled run downloads nothing.
-import { makeAnimation } from "./animation.js";
 import { element } from "./dom.js";
 
 const LABEL = "Save animation";
@@ -45,6 +44,8 @@ export function saveAnimationControl(parent, current, lifetime) {
     };
     onProgress(0);
     try {
+      // Loaded on the first click: the encoder is not part of every page's first load.
+      const { makeAnimation } = await import("./animation.js");
       const blob = await makeAnimation({ ...now, onProgress,
         cancelled: () => mine.cancelled });
       if (blob && !lifetime.ended) {
