@@ -259,6 +259,19 @@ def test_typing_into_the_editor_trains_on_that_value_or_says_why_not(column, typ
         assert apptest_stage_bytes(at) == good
 
 
+def test_a_shorter_run_clamps_the_step_as_a_move_the_page_adopts():
+    """On the Walkthrough at step 500, fewer iterations: the server clamps t and bumps its
+    epoch, so the page adopts the clamped step instead of telling the server its old one
+    again (which the server would clamp again, for ever)."""
+    at = walkthrough(fresh())
+    report(at, {"t": 500, "n": 1})
+    at.number_input(key="iterations").set_value(100.0).run()
+    assert not at.exception
+    assert at.session_state["t"] == 100 and at.session_state["t_epoch"] == 1
+    assert (apptest_link_data(at)["t"], apptest_link_data(at)["epoch"]) == (100, 1)
+    assert walk_heading(at).startswith("### Step t = 100:")
+
+
 def test_switching_pages_keeps_the_step():
     at = walkthrough(fresh())  # the page showed step 1 on Train, and says so here
     report(at, {"t": 1, "n": 1})

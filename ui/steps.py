@@ -27,7 +27,9 @@ def current(last: int) -> int:
             )
         state.t = wanted
         state.t_epoch = 0
-    state.t = min(max(int(state.t), 0), last)
+    clamped = min(max(int(state.t), 0), last)
+    if clamped != state.t:  # a shorter run: the server moved t, and the page must follow
+        move(clamped)
     return state.t
 
 
