@@ -185,8 +185,8 @@ def run_spec(rows: tuple[Row, ...], values: Mapping[str, Any]) -> RunSpec:
     run by its row in the table, not by another line here.
     """
     names = {f.name for f in fields(RunSpec)} - {"rows"}
-    chosen = [s for s in SETTINGS.values() if s.scope == "run" and s.name in names]
-    return RunSpec(rows=rows, **{s.name: _typed(s, values[s.key]) for s in chosen})
+    run_settings = [s for s in SETTINGS.values() if s.scope == "run" and s.name in names]
+    return RunSpec(rows=rows, **{s.name: _typed(s, values[s.key]) for s in run_settings})
 
 
 def sidebar() -> ChosenRun:
