@@ -26,7 +26,7 @@ from tests.support.browser import (  # noqa: E402
     running_server,
 )
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
-from tests.support.page import DEFAULT_TIMEOUT_MS  # noqa: E402
+from tests.support.page import DEFAULT_TIMEOUT_MS, TRAIN_CHARTS, wait_ready  # noqa: E402
 
 
 @pytest.fixture
@@ -58,6 +58,22 @@ def browser(chromium_path):
 def server(chromium_path) -> Iterator[Server]:
     """One server for a test module; each test opens its own browser context (session)."""
     with running_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def warm_server(browser) -> Iterator[Server]:
+    """One server for a test module whose first session already drew the Train page, so no
+    test pays for the server's first run (compiling the app, filling its caches): for tests
+    that measure layouts or run a time-bounded tool on every page."""
+    with running_server() as running:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(running.url)
+            wait_ready(page, TRAIN_CHARTS, timeout=2 * DEFAULT_TIMEOUT_MS)
+        finally:
+            context.close()
         yield running
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import running_server
-from tests.support.page import DEFAULT_TIMEOUT_MS, TRAIN_CHARTS, wait_js, wait_ready
+from tests.support.page import TRAIN_CHARTS, wait_js, wait_ready
 from tests.support.stage import wait_settled
 
 pytestmark = pytest.mark.browser
@@ -64,18 +63,9 @@ TARGETS_JS = """() => [...document.querySelectorAll(
 
 
 @pytest.fixture(scope="module")
-def server(browser):
-    """One server whose first session opened the Train page (as in test_browser_screens):
-    a fresh server's first deep link to /compare is answered with "Page not found"."""
-    with running_server() as running:
-        context = browser.new_context(viewport={"width": LAPTOP[0], "height": LAPTOP[1]})
-        try:
-            page = context.new_page()
-            page.goto(running.url)
-            wait_ready(page, TRAIN_CHARTS, timeout=2 * DEFAULT_TIMEOUT_MS)
-        finally:
-            context.close()
-        yield running
+def server(warm_server):
+    """This module's pages share one warm server (tests/conftest.py ``warm_server``)."""
+    return warm_server
 
 
 @pytest.fixture(scope="module")

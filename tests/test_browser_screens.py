@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 
 import perceptron
-from tests.support.browser import free_port, kill_server, running_server, start_server
+from tests.support.browser import free_port, kill_server, start_server
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, expected_numbers_from_predictions
 from tests.support.jsfiles import page_js
 from tests.support.measure import (
@@ -40,7 +40,6 @@ from tests.support.measure import (
     overlap,
 )
 from tests.support.page import (
-    DEFAULT_TIMEOUT_MS,
     PAGE_CSS_JS,
     TRAIN_CHARTS,
     screenshot,
@@ -80,21 +79,9 @@ def known_problem(reason: str):
 
 
 @pytest.fixture(scope="module")
-def server(browser):
-    """One server for this module's pages (the restart test starts its own).
-
-    Its first session opens the Train page, so no test here pays for the server's first run
-    (a fresh server's first request, deep links included: tests/test_browser.py).
-    """
-    with running_server() as running:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        try:
-            page = context.new_page()
-            page.goto(running.url)
-            wait_ready(page, TRAIN_CHARTS, timeout=2 * DEFAULT_TIMEOUT_MS)
-        finally:
-            context.close()
-        yield running
+def server(warm_server):
+    """This module's pages share one warm server (tests/conftest.py ``warm_server``)."""
+    return warm_server
 
 
 # --------------------------------------------------------------------------- helpers
