@@ -54,9 +54,9 @@ from benchmarks.soak.cycle import app_cycle, floor_cycle, open_first  # noqa: E4
 from benchmarks.soak.floor import write_floor  # noqa: E402
 from benchmarks.soak.pages import FLOOR_ONE, TRAIN  # noqa: E402
 from benchmarks.soak.play_end import play_to_end  # noqa: E402
-from benchmarks.soak.probe import Probe  # noqa: E402
 from benchmarks.ui.wire import fresh_page, serving  # noqa: E402
 from tests.support import browser as browser_support  # noqa: E402
+from tests.support.memory import Probe  # noqa: E402
 
 
 @dataclass

@@ -35,6 +35,7 @@ import pytest
 
 from tests.support import page as page_support
 from tests.support import stage as stage_support
+from tests.support.memory import Probe
 
 pytestmark = pytest.mark.browser
 
@@ -70,34 +71,16 @@ def switch(page, k: int) -> str:
     return title
 
 
-class Counters:
-    """Forced GC, then the renderer's DOM counters and the JS heap, over one CDP session."""
-
-    def __init__(self, page) -> None:
-        self.cdp = page.context.new_cdp_session(page)
-
-    def read(self) -> dict:
-        for _ in range(2):
-            self.cdp.send("HeapProfiler.collectGarbage")
-        dom = self.cdp.send("Memory.getDOMCounters")
-        heap = self.cdp.send("Runtime.getHeapUsage")["usedSize"]
-        return {
-            "nodes": dom["nodes"],
-            "listeners": dom["jsEventListeners"],
-            "heap_mb": heap / 1e6,
-            "document": self.on("document"),
-            "window": self.on("window"),
-        }
-
-    def on(self, expression: str) -> dict[str, int]:
-        """Listeners on ``document`` or ``window`` by event type (to name what grew)."""
-        target = self.cdp.send("Runtime.evaluate", {"expression": expression})["result"]
-        found = self.cdp.send("DOMDebugger.getEventListeners", {"objectId": target["objectId"]})
-        self.cdp.send("Runtime.releaseObject", {"objectId": target["objectId"]})
-        out: dict[str, int] = {}
-        for listener in found["listeners"]:
-            out[listener["type"]] = out.get(listener["type"], 0) + 1
-        return out
+def counters(probe: Probe) -> dict:
+    """Forced GC, then the counters, and the listeners on document and window by type."""
+    counts = probe.read()
+    return {
+        "nodes": counts.nodes,
+        "listeners": counts.listeners,
+        "heap_mb": counts.heap_mb,
+        "document": probe.listeners_on("document"),
+        "window": probe.listeners_on("window"),
+    }
 
 
 def grown(before: dict, after: dict) -> list[str]:
@@ -130,13 +113,13 @@ def test_page_switches_leave_nothing_behind(server, new_page):
     """
     page = page_support.open_session(new_page, server)
     console = page_support.watch_console(page)
-    counters = Counters(page)
+    probe = Probe(page)
     for k in range(1, BASELINE_AFTER + 1):
         switch(page, k)
-    before = counters.read()
+    before = counters(probe)
     for k in range(BASELINE_AFTER + 1, SWITCHES + 1):
         switch(page, k)
-    after = counters.read()
+    after = counters(probe)
     print(
         f"\nafter switch {BASELINE_AFTER} → after switch {SWITCHES}: nodes {before['nodes']:,} → "
         f"{after['nodes']:,}, listeners {before['listeners']:,} → {after['listeners']:,}, "

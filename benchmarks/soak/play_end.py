@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from tests.support import page as page_support
 from tests.support import stage as stage_support
+from tests.support.memory import Counts, Probe
 
 from .cycle import to_step_zero
-from .probe import Counts, Probe
 
 STAGE = ".lab-stage:not(.lab-figure)"
 

@@ -14,7 +14,7 @@ import math
 import statistics
 from typing import Any
 
-from .probe import Counts, growth
+from tests.support.memory import Counts
 
 GROWTH_BUDGET = 0.10
 STEP_BUDGET = 1.2
@@ -24,6 +24,11 @@ FIELDS = (
     ("DOM nodes", "nodes", "{:,}"),
     ("JS event listeners", "listeners", "{:,}"),
 )
+
+
+def growth(start: float, end: float) -> float:
+    """Relative growth from ``start`` to ``end`` (0.1 is +10 %); NaN without a start."""
+    return (end - start) / start if start else float("nan")
 
 
 def median_ms(steps: list[dict]) -> float:

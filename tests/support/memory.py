@@ -5,7 +5,8 @@ Why CDP and not ``performance.memory``: ``HeapProfiler.collectGarbage`` really c
 counts every node and JS event listener still alive, detached ones included, which is
 exactly what a leaked page is: a stage taken out of the document but still reachable from
 a listener on ``document`` or ``window``. The counters are per renderer process, so each
-measured page runs alone in its own browser (see ``bench_soak.py``).
+measured page runs alone in its own browser. Read by ``tests/test_browser_leaks.py`` and
+the soak benchmark (``benchmarks/bench_soak.py``).
 """
 
 from __future__ import annotations
@@ -54,8 +55,3 @@ class Probe:
         for listener in found["listeners"]:
             out[listener["type"]] = out.get(listener["type"], 0) + 1
         return out
-
-
-def growth(start: float, end: float) -> float:
-    """Relative growth from ``start`` to ``end`` (0.1 is +10 %); NaN without a start."""
-    return (end - start) / start if start else float("nan")
