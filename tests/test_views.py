@@ -592,6 +592,10 @@ def test_pack_unpack_round_trip_is_exact(runs, blobs, run_name):
     for name in ("weights", "loss", "correct", "predictions"):
         assert arrays[name].shape[0] == S, name
         assert np.isfinite(arrays[name]).all() or name == "loss"
+    for t in sorted({0, run.last_step // 2, run.last_step - 1} & set(range(run.last_step))):
+        view = run.step(t)  # the notebook's named values, by the engine's own step()
+        np.testing.assert_array_equal(arrays["gradients"][t], view.synapse_derivative[:, 0])
+    assert arrays["gradients"].shape == (run.last_step, len(run.weight_names))
     meta = header["meta"]
     assert meta["steps"] == S and meta["last"] == run.last_step
     assert meta["n_rows"] == run.n_rows and meta["shown_rows"] == k

@@ -56,6 +56,11 @@ def run_arrays(h: History) -> dict[str, np.ndarray]:
         "correct": right.sum(axis=1).astype(np.uint16),
         "right": right[:, :k].astype(np.uint8),
         "predictions": h.predictions[:end, :k],
+        # Why the weights move: the engine's synapse_derivative (all rows summed) for every
+        # step that has a next one (t < last). Each shown row's layer_1_delta is not sent:
+        # it is one product of its prediction (maths.output_delta), which the page forms
+        # in float64 and tests check bit for bit; sending it would add 8 bytes per row-step.
+        "gradients": h.gradients[: h.last_step],
     }
 
 
