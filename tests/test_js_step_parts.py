@@ -1,0 +1,152 @@
+"""Why the weights move, as the page forms it (ui/static/step_parts.js), against the engine.
+
+Each followed row's layer_1, layer_1_error and layer_1_delta must equal
+``History.step(t)`` bit for bit, the gradient must be the engine's synapse_derivative,
+and the followed rows' pulls, with the rest of the rows summed as one, must add up to
+the step the run took: on a diverged run, a run of no updates, a bias run, cross-entropy
+and 1,000 rows (of which the first 12 are followed).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import struct
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import perceptron
+from tests.support.expected import notebook_run
+from tests.support.paths import ROOT, STATIC
+from tests.test_js import diverged_run, no_steps, node_binary, xor_bias_cross_entropy
+from views import payload
+from views.caps import SHOWN_ROWS
+
+
+def thousand_rows() -> perceptron.History:
+    """The 1,000-row table of the browser's edge-run test, with a bias, for 60 updates."""
+    i = np.arange(1000)
+    X = np.column_stack([i % 7 / 7, i * 3 % 11 / 11]).round(3)
+    return perceptron.train(X, (i % 2).astype(float), iterations=60, bias=True)
+
+
+def cross_entropy_run() -> perceptron.History:
+    return perceptron.train(
+        [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1], objective="cross_entropy", iterations=80
+    )
+
+
+RUNS = {
+    "notebook": notebook_run,
+    "diverged": diverged_run,
+    "no-steps": no_steps,
+    "bias-ce-lr100": xor_bias_cross_entropy,
+    "cross-entropy": cross_entropy_run,
+    "thousand-rows": thousand_rows,
+}
+
+
+def unhex(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return np.array([unhex(v) for v in value], dtype=np.float64)
+    return struct.unpack(">d", bytes.fromhex(value))[0]
+
+
+@functools.cache
+def parts_of(name: str) -> tuple[perceptron.History, dict[int, dict[str, Any]]]:
+    """(run, what step_parts.js forms at a few steps and the last), numbers exact."""
+    run = RUNS[name]()
+    steps = sorted({min(t, run.last_step) for t in (0, 1, 2, 37, run.last_step)})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "run.bin"
+        path.write_bytes(payload.pack(run, name, False, []))
+        script = STATIC / "tests" / "step_parts_parity.mjs"
+        done = subprocess.run(
+            [node_binary(), str(script), str(path), ",".join(map(str, steps))],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    parts = {
+        int(t): {k: v if k == "t" else unhex(v) for k, v in values.items()}
+        for t, values in out.items()
+    }
+    return run, parts
+
+
+@pytest.fixture(params=list(RUNS))
+def run_parts(request) -> tuple[perceptron.History, dict[int, dict[str, Any]]]:
+    return parts_of(request.param)
+
+
+def same_bits(page: np.ndarray, engine: np.ndarray) -> None:
+    assert page.shape == engine.shape
+    assert page.tobytes() == np.ascontiguousarray(engine, dtype=np.float64).tobytes()
+
+
+def test_each_followed_rows_delta_is_the_engines_bit_for_bit(run_parts):
+    run, parts = run_parts
+    k = min(run.n_rows, SHOWN_ROWS)
+    for t, page in parts.items():
+        step = run.step(t)
+        assert page["t"] == t
+        same_bits(page["layer_1"], step.layer_1[:k, 0])
+        same_bits(page["layer_1_error"], step.layer_1_error[:k, 0])
+        same_bits(page["layer_1_delta"], step.layer_1_delta[:k, 0])
+        x_delta = run.layer_0[:k] * step.layer_1_delta[:k]
+        same_bits(page["x_delta"], x_delta)
+        same_bits(page["pulls"], -run.learning_rate * x_delta)
+        same_bits(page["synapse_0"], step.synapse_0[:, 0])
+
+
+def test_the_gradient_and_the_step_are_the_runs(run_parts):
+    run, parts = run_parts
+    for t, page in parts.items():
+        if t == run.last_step:
+            assert page["gradient"] is None and page["step"] is None, t
+            assert page["new_synapse_0"] is None and page["other"] is None, t
+            continue
+        step = run.step(t)
+        same_bits(page["gradient"], step.synapse_derivative[:, 0])
+        same_bits(page["new_synapse_0"], step.new_synapse[:, 0])
+        same_bits(page["step"], run.weights[t + 1] - run.weights[t])
+
+
+def test_the_pulls_add_up_to_the_step(run_parts):
+    """Tip to tail, the followed rows' pulls and the other rows' sum end where the step does;
+    the rows not followed pull what the engine's own rows k… give."""
+    run, parts = run_parts
+    k = min(run.n_rows, SHOWN_ROWS)
+    for t, page in parts.items():
+        if page["step"] is None:
+            continue
+        tips = page["pulls"].sum(axis=0)
+        if k < run.n_rows:
+            rest = run.layer_0[k:] * run.step(t).layer_1_delta[k:]
+            scale = np.abs(run.learning_rate * rest).sum(axis=0).max()
+            np.testing.assert_allclose(
+                page["other"], -run.learning_rate * rest.sum(axis=0), atol=1e-12 * scale
+            )
+            tips = tips + page["other"]
+        else:
+            assert page["other"] is None
+        size = np.abs(page["pulls"]).sum(axis=0).max() + np.abs(page["step"]).max()
+        np.testing.assert_allclose(tips, page["step"], rtol=0, atol=1e-12 * size)
+
+
+def test_the_runs_cover_the_edge_cases():
+    assert parts_of("diverged")[0].diverged_at is not None
+    assert parts_of("no-steps")[0].last_step == 0
+    assert parts_of("bias-ce-lr100")[0].bias
+    assert parts_of("cross-entropy")[0].objective == "cross_entropy"
+    assert parts_of("thousand-rows")[0].n_rows == 1000
