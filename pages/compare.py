@@ -6,7 +6,7 @@ import streamlit as st
 from perceptron.codecs import format_number
 from perceptron.diagnostics import diagnose, summary
 from perceptron.settings import LEARNING_RATES
-from ui import caps, entry, figure, shell
+from ui import caps, compare_runs, entry, figure, shell
 from ui.run import affordable_iterations, train_compare
 from views.compare import compare_landscape_chart, compare_loss_chart
 
@@ -54,15 +54,12 @@ seeds = cols[1].multiselect(
 iterations = cols[2].select_slider(
     "Iterations", options=[100, 1000, 10001, 100000], value=10001, key="compare_iterations"
 )
-runs = len(rates) * len(seeds)
-if not runs:
+chosen_pairs = compare_runs.picked(seeds, rates)
+extras = compare_runs.extra_runs(chosen_pairs)
+compare_runs.show_extra_runs(extras)
+if not chosen_pairs + extras:
     st.info("Pick at least one learning rate and one seed.")
     st.stop()
-if runs > caps.MAX_COMPARE_RUNS:
-    st.warning(
-        f"{runs} runs is more than the {caps.MAX_COMPARE_RUNS} this page draws; "
-        f"showing the first {caps.MAX_COMPARE_RUNS}."
-    )
 most = affordable_iterations(len(spec.rows))
 if iterations > most:
     st.info(
@@ -71,9 +68,9 @@ if iterations > most:
         icon=":material/info:",
     )
     iterations = most
-pairs = tuple((s, float(r)) for s in seeds for r in rates)[: caps.MAX_COMPARE_RUNS]
+pairs = tuple(compare_runs.race_pairs(chosen_pairs, extras))
 shown = train_compare(spec.rows, pairs, iterations, spec.bias, spec.objective)
-labels = [f"lr {format_number(h.learning_rate)}, seed {h.seed}" for h in shown]
+labels = [compare_runs.label(p) for p in pairs]
 
 left, right = (st.container(), st.container()) if chosen.presenter else st.columns(2)
 for column, build, name in (

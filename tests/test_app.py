@@ -505,6 +505,34 @@ def test_compare_caps_iterations_by_rows_and_says_so():
     assert len(at.main.dataframe[0].value) == 3
 
 
+def table_runs(at: AppTest) -> list[str]:
+    return list(at.main.dataframe[0].value["run"])
+
+
+def test_compare_races_runs_added_by_another_part_of_the_page():
+    """The regime map's contract: (seed, rate) tuples in session state, after the pickers'."""
+    at = compare(fresh())
+    at.session_state["compare_extra_runs"] = [(4, 3.0), (1, 1.0), (4, 3.0)]  # one a pick, one twice
+    at.run()
+    assert not at.exception
+    assert table_runs(at) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1", "lr 3, seed 4"]
+    removes = [b for b in at.main.button if b.key.startswith("compare-remove-")]
+    assert [b.label for b in removes] == ["lr 3, seed 4"]  # the picked one is raced as picked
+    removes[0].click().run()
+    assert at.session_state["compare_extra_runs"] == [(1, 1.0)]
+    assert table_runs(at) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1"]
+
+
+def test_compare_says_which_added_runs_it_leaves_out():
+    at = compare(fresh())
+    at.session_state["compare_extra_runs"] = [("x", 1.0), (2, -1.0), *[(s, 2.0) for s in range(6)]]
+    at.run()
+    assert not at.exception
+    assert any("2 added run(s) were left out" in w.value for w in at.warning)
+    assert any("9 runs" in w.value and "without lr 2, seed 5" in w.value for w in at.warning)
+    assert len(table_runs(at)) == 8
+
+
 # --- the rest of the shell -----------------------------------------------------------------
 
 
