@@ -14,14 +14,15 @@ Only the weights are inherently sequential, so the loop records just weights
 and gradients; predictions and losses for every step are then computed in one
 vectorised pass. On the tiny teaching datasets numpy's per-call overhead
 dominates, so a single small run takes the same steps on Python floats
-(:func:`descend_scalar`: faster than the notebook's numpy loop even with the
-full history; ``benchmarks/bench_engine.py`` measures it). The two are tested
-to agree.
+(:func:`descend_scalar`: about a quarter of the notebook's numpy loop's time
+even with the full history; ``benchmarks/bench_engine.py`` measures it). The
+two are tested to agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,7 @@ from perceptron.validation import check_dataset, check_params
 DEFAULTS = RunSpec()
 """The defaults of every run setting, from the one table in :mod:`perceptron.settings`."""
 
-SCALAR_LOOP_MAX_CELLS = 48
+SCALAR_LOOP_MAX_CELLS = 96
 """Rows × weights up to which :func:`descend_scalar` beats :func:`descend` (see the benchmark)."""
 
 
@@ -99,31 +100,50 @@ def descend_scalar(
     dozen calls; for a handful of rows, plain float arithmetic is several times faster.
     ``SCALAR_LOOP_MAX_CELLS`` is where that stops being true (``benchmarks/bench_engine.py``).
     """
+    n_weights = layer_0.shape[1]
+    loop = _scalar_loop(n_weights, objective == "squared")
+    rows = [(*x, target) for x, target in zip(layer_0.tolist(), y.tolist(), strict=True)]
     [synapse] = synapse_0.tolist()
     [learning_rate] = np.asarray(learning_rates, dtype=np.float64).tolist()
-    rows = list(zip(layer_0.tolist(), y.tolist(), strict=True))
-    cols = range(len(synapse))
-    squared = objective == "squared"
-    weights = [synapse]
-    gradients = []
-    for _ in range(iterations):
-        synapse_derivative = [0.0] * len(synapse)
-        for x, target in rows:
-            z = 0.0
-            for j in cols:
-                z += x[j] * synapse[j]
-            layer_1 = scalar_sigmoid(z)
-            layer_1_error = layer_1 - target
-            layer_1_delta = (
-                layer_1_error * (layer_1 * (1.0 - layer_1)) if squared else layer_1_error
-            )
-            for j in cols:
-                synapse_derivative[j] += x[j] * layer_1_delta
-        synapse = [w - learning_rate * g for w, g in zip(synapse, synapse_derivative, strict=True)]
-        gradients.append(synapse_derivative)
-        weights.append(synapse)
-    shape = (iterations, 1, len(synapse))
+    weights, gradients = loop(rows, tuple(synapse), learning_rate, iterations, scalar_sigmoid)
+    shape = (iterations, 1, n_weights)
     return np.array(weights)[:, None, :], np.array(gradients, dtype=np.float64).reshape(shape)
+
+
+@functools.cache
+def _scalar_loop(n_weights: int, squared: bool) -> Callable[..., tuple[list, list]]:
+    """The scalar loop written out for ``n_weights`` weights, as in the module's docstring.
+
+    Each weight, input and gradient gets its own local name (``w0``, ``x0``, ``g0``…), so a
+    step indexes no list and allocates nothing but the two tuples it records: that halves
+    its cost against a loop over the weights (``benchmarks/bench_engine.py``). The source is
+    generated per width, like ``collections.namedtuple``'s, and tested to agree with
+    :func:`descend` at every width the tests use.
+    """
+    w, x, g = ([f"{name}{j}" for j in range(n_weights)] for name in "wxg")
+    logit = " + ".join(f"x{j} * w{j}" for j in range(n_weights))
+    accumulate = "; ".join(f"g{j} += x{j} * layer_1_delta" for j in range(n_weights))
+    update = ", ".join(f"w{j} - learning_rate * g{j}" for j in range(n_weights))
+    delta = "layer_1_error * (layer_1 * (1.0 - layer_1))" if squared else "layer_1_error"
+    source = f"""
+def loop(rows, synapse, learning_rate, iterations, sigmoid):
+    {", ".join(w)}, = synapse
+    weights, gradients = [synapse], []
+    for _ in range(iterations):
+        {" = ".join(g)} = 0.0
+        for {", ".join(x)}, target in rows:
+            layer_1 = sigmoid({logit})
+            layer_1_error = layer_1 - target
+            layer_1_delta = {delta}
+            {accumulate}
+        {", ".join(w)}, = {update},
+        gradients.append(({", ".join(g)},))
+        weights.append(({", ".join(w)},))
+    return weights, gradients
+"""
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)  # the source is built from the width alone, never from input
+    return namespace["loop"]
 
 
 def train(

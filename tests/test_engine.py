@@ -181,6 +181,7 @@ KERNEL_CASES = [
     (perceptron.get_preset("and").X, perceptron.get_preset("and").y, 3, 100.0, 300),
     ([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5], [-2.0, 0.25, 1.0]], [0.2, 0.9, 0.5], 4, 0.7, 300),
     ([[0.3, -1.2, 0.8, 2.0, -0.4]] * 4 + [[1.0, 1.0, -1.0, 0.0, 0.5]] * 4, [1, 0] * 4, 5, 2.0, 300),
+    ([[1.0], [-2.0], [0.5]], [1, 0, 1], 2, 0.5, 300),  # one input: the narrowest loop
     ([[1e306, 1e306]], [0], 1, 1000.0, 6),  # lr·g overflows at step 1
     ([[1000.0, 0.0]], [0], 3620, 1e308, 6),  # a huge rate: the weights leave the floats
 ]
@@ -237,7 +238,7 @@ def test_one_kernel_step_is_the_notebooks_update():
     np.testing.assert_allclose(weights[1, 0], expected[:, 0], rtol=1e-14)
 
 
-@pytest.mark.parametrize("n", [2, 30])  # 2×2 cells use the scalar loop, 30×2 the numpy one
+@pytest.mark.parametrize("n", [2, 60])  # 2×2 cells use the scalar loop, 60×2 the numpy one
 def test_train_on_both_sides_of_the_kernel_threshold(n, monkeypatch):
     rng = np.random.RandomState(n)
     X, y = rng.normal(size=(n, 2)), (rng.random_sample(n) > 0.5).astype(float)
