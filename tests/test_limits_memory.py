@@ -44,15 +44,16 @@ def test_one_history_at_the_apps_iteration_cap_fits_its_bound():
 
 
 def test_the_payload_of_the_apps_largest_run_fits_its_bound():
-    # The page gets per step: 3 weights and a loss (float64), a count of rows right
-    # (uint16) and predictions of at most SHOWN_ROWS rows (float64), plus the header.
+    # The page gets per step: 3 weights, 3 gradients and a loss (float64), a count of rows
+    # right (uint16), and for at most SHOWN_ROWS rows a prediction (float64) and a ✓/✗ (byte),
+    # plus the header.
     rows = view_caps.SHOWN_ROWS  # the most rows whose predictions are all sent
     iterations = min(app_caps.APP_MAX_ITERATIONS, app_caps.APP_MAX_HISTORY_VALUES // rows - 1)
     X = np.tile(NOTEBOOK_X, (rows // 4, 1))
     y = np.tile(NOTEBOOK_Y, rows // 4)
     history = perceptron.train(X, y, iterations=iterations, bias=True)
     blob = pack(history, "largest", False, to_json(diagnose(history)))
-    per_step = (3 + 1 + rows) * 8 + 2
+    per_step = (3 + 3 + 1 + rows) * 8 + 2 + rows
     bound = (iterations + 1) * per_step + 2 * 2**20  # + header and landscape slices
     print(f"\npayload at {iterations:,} iterations x {rows} rows: {len(blob) / 2**20:.2f} MiB")
     assert len(blob) <= bound
