@@ -9,11 +9,20 @@ their own run then left most of its peak behind after everyone had gone
 a fixed, low mmap threshold, so a freed array is unmapped at once, and a trim when
 a session ends, which returns the heap's free pages. Elsewhere (macOS, Windows,
 musl) the allocator keeps its own policy and both are skipped.
+
+Streamlit also runs a full garbage collection after every script run
+(``runner.postScriptGC``): it walks every object the process tracks, and the
+modules the app imports (Streamlit, pandas, Plotly, numpy) are most of them. In
+the hall benchmark that walk was most of a first run's CPU. Those objects live as
+long as the process, so once they are imported they are moved out of the
+collector's sight (``gc.freeze``); each run's collection then walks only what
+sessions made since, and still frees their cycles.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import weakref
 
 import streamlit as st
@@ -36,6 +45,14 @@ _LIBC = _glibc()
 
 class _SessionToken:
     """Lives in one session's state: when the session is gone, so is the token."""
+
+
+@st.cache_resource(show_spinner=False)
+def freeze_imports() -> None:
+    """Once per process (a resource with no arguments is made once), after the app's modules
+    are imported: keep them out of every collection. Collected first, so no garbage is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 def trim_when_session_ends() -> None:

@@ -81,6 +81,7 @@ def prepare(page: str) -> None:
     The page's CSS comes first, so no page is ever drawn with Streamlit's wide padding.
     """
     st.html(PAGE_CSS)
+    memory.freeze_imports()
     memory.trim_when_session_ends()
     st.session_state.chosen = controls.sidebar()
     steps.current(st.session_state.chosen.history.last_step)  # a link's t, clamped to this run
