@@ -212,22 +212,20 @@ def test_the_marks_sit_on_the_historys_values(parity_page):
         [plane] = marks(page, t, "heatmap", "boundary")
         b = w[2] if run.bias else 0
         assert plane == {"plane": {"w1": w[0], "w2": w[1], "b": b}}
-        for chart in ("heatmap", "surface"):
-            assert marks(page, t, chart, "label") == [{"text": f"step {t:,}"}]
+        assert marks(page, t, "heatmap", "label") == [{"text": f"step {t:,} · ring = miss |ŷ − y|"}]
+        assert marks(page, t, "surface", "label") == [{"text": f"step {t:,}"}]
 
 
-def test_the_slice_label_names_the_nearest_bias(parity_page):
+def test_the_slice_label_names_the_bias_at_step_t(parity_page):
+    """The landscape is the slice the weights are on: its label prints b as the readout does."""
     run, steps, page = parity_page
     labels = [marks(page, t, "landscape", "label") for t in steps]
     if not run.bias:
         assert labels == [[]] * len(steps)
         return
-    _, arrays = payload.unpack(payload.pack(run, "x", False, []))
     for t, [label] in zip(steps, labels, strict=True):
-        text = label["text"]
-        assert text.startswith("slice at b ≈ ")
-        nearest = arrays["slice_bias"][np.argmin(np.abs(arrays["slice_bias"] - run.weights[t, 2]))]
-        assert float(text.removeprefix("slice at b ≈ ")) == pytest.approx(nearest, rel=5e-3)
+        b = weight_text(run.weights[t, 2])
+        assert label["text"] == f"loss slice at b = {b}, the bias at this step"
 
 
 def test_the_3d_sheet_is_the_output_at_step_t(parity_page):

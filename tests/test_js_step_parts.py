@@ -3,8 +3,9 @@
 Each followed row's layer_1, layer_1_error and layer_1_delta must equal
 ``History.step(t)`` bit for bit, the gradient must be the engine's synapse_derivative,
 and the followed rows' pulls, with the rest of the rows summed as one, must add up to
-the step the run took: on a diverged run, a run of no updates, a bias run, cross-entropy
-and 1,000 rows (of which the first 12 are followed).
+the step the run took. The landscape's arrows and their words (ui/static/pulls.js) and
+the plane's rings show those values: on a diverged run, a run of no updates, a bias run,
+cross-entropy and 1,000 rows (of which the first 12 are followed, the rest one arrow).
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from views import payload
 from views.caps import SHOWN_ROWS
 
 
-def thousand_rows() -> perceptron.History:
+def thousand_rows(learning_rate: float = 0.002) -> perceptron.History:
     """The 1,000-row table of the browser's edge-run test, with a bias, for 60 updates."""
     i = np.arange(1000)
     X = np.column_stack([i % 7 / 7, i * 3 % 11 / 11]).round(3)
-    return perceptron.train(X, (i % 2).astype(float), iterations=60, bias=True)
+    y = (i % 2).astype(float)
+    return perceptron.train(X, y, iterations=60, bias=True, learning_rate=learning_rate)
 
 
 def cross_entropy_run() -> perceptron.History:
@@ -48,12 +50,16 @@ RUNS = {
     "bias-ce-lr100": xor_bias_cross_entropy,
     "cross-entropy": cross_entropy_run,
     "thousand-rows": thousand_rows,
+    "saturated": lambda: thousand_rows(learning_rate=1.0),  # 1,000 rows' sum: stuck after a step
 }
 
 
 def unhex(value: Any) -> Any:
+    """Numbers sent as the hex of their float64 bits, back to floats (arrays, dicts within)."""
     if value is None:
         return None
+    if isinstance(value, dict):
+        return {k: unhex(v) for k, v in value.items()}
     if isinstance(value, list):
         return np.array([unhex(v) for v in value], dtype=np.float64)
     return struct.unpack(">d", bytes.fromhex(value))[0]
@@ -78,7 +84,7 @@ def parts_of(name: str) -> tuple[perceptron.History, dict[int, dict[str, Any]]]:
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     parts = {
-        int(t): {k: v if k == "t" else unhex(v) for k, v in values.items()}
+        int(t): {k: v if k in ("t", "k", "notes") else unhex(v) for k, v in values.items()}
         for t, values in out.items()
     }
     return run, parts
@@ -150,3 +156,52 @@ def test_the_runs_cover_the_edge_cases():
     assert parts_of("bias-ce-lr100")[0].bias
     assert parts_of("cross-entropy")[0].objective == "cross_entropy"
     assert parts_of("thousand-rows")[0].n_rows == 1000
+    saturated = parts_of("saturated")[0]
+    assert (saturated.weights[1] == saturated.weights[2]).all(), "a step of exactly 0"
+
+
+def arrow_scale(extent: float, room: float) -> float:
+    """The largest of …, 0.5, 1, 2, 5, 10, … with extent · k ≤ room, by enumeration."""
+    candidates = [n * 10.0**e for e in range(-12, 13) for n in (1, 2, 5)]
+    return max(k for k in candidates if extent * k <= room * (1 + 1e-12))
+
+
+def test_the_arrows_show_the_step_and_each_followed_rows_pull(run_parts):
+    """The landscape's arrows (placed as the page places them) and the words beside them."""
+    run, parts = run_parts
+    k = min(run.n_rows, SHOWN_ROWS)
+    lr = run.learning_rate
+    for t, page in parts.items():
+        arrows = page["arrows"]
+        if t == run.last_step:
+            assert arrows is None and page["notes"] == ["last step: no update follows"]
+            continue
+        step = run.step(t)
+        same_bits(arrows["origin"], run.weights[t, :2])
+        same_bits(arrows["step"], (run.weights[t + 1] - run.weights[t])[:2])
+        same_bits(arrows["pulls"], (-lr * (run.layer_0[:k] * step.layer_1_delta[:k]))[:, :2])
+        chain = [*arrows["pulls"], *([] if arrows["other"] is None else [arrows["other"]])]
+        vertices = np.cumsum(np.array(chain) * [100, -100], axis=0)
+        extent = max(np.hypot(*(arrows["step"] * 100)), np.hypot(*vertices.T).max())
+        if extent == 0:
+            assert page["k"] is None
+            assert page["notes"] == ["no arrows: the step and every pull are 0 here"]
+            continue
+        assert page["k"] == pytest.approx(arrow_scale(extent, 100), rel=1e-12)
+        notes = page["notes"]
+        assert notes[0] == f"arrows ×{page['k']:,.15g} · the rows' pulls add up to the step"
+        if k < run.n_rows:
+            others = run.n_rows - k
+            assert notes[1] == f"rows 1–{k} in colour; the other {others:,} as one grey arrow"
+        if run.bias:
+            b, new_b = run.weights[t, 2], run.weights[t + 1, 2]
+            same_bits(arrows["bias"], np.array([b, new_b, new_b - b]))
+            assert notes[-1] == f"b {b:.6f} → {new_b:.6f} (Δb {new_b - b:.4g})"
+        assert len(notes) == 1 + (k < run.n_rows) + run.bias
+
+
+def test_the_planes_rings_are_each_followed_rows_miss(run_parts):
+    run, parts = run_parts
+    k = min(run.n_rows, SHOWN_ROWS)
+    for t, page in parts.items():
+        same_bits(page["misses"], run.predictions[t, :k] - run.y[:k])

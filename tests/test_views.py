@@ -31,7 +31,7 @@ from views import compare, payload
 from views.errors import errors_chart
 from views.geometry import input_box, landscape_window, weights_2d
 from views.landscape import landscape_chart
-from views.landscape_layer import GRID, LEVELS
+from views.landscape_layer import GRID, LEVEL_TOP, LEVELS
 from views.loss import LOSS_NAMES, loss_chart
 from views.output import heatmap_chart, surface_chart
 from views.sampling import decade_ticks
@@ -39,6 +39,7 @@ from views.style import (
     LOGIT_SPAN,
     LOSS_FLOOR,
     LOSS_LUT,
+    NEUTRAL,
     ROW_COLOURS,
     row_colour,
     weight_colour,
@@ -227,8 +228,13 @@ def test_heatmap_names_its_traces_and_declares_the_field(h):
     [field] = chart["layers"]
     assert field["kind"] == "field" and field["span"] == LOGIT_SPAN and len(field["lut"]) == 768
     assert field["x"] == layout["xaxis"]["range"] and field["y"] == layout["yaxis"]["range"]
-    assert {m["kind"] for m in chart["marks"]} == {"boundary", "label"}
-    assert marks_of(chart, "label")[0]["text"] == "step {t}"
+    assert {m["kind"] for m in chart["marks"]} == {"boundary", "misses", "label"}
+    assert marks_of(chart, "label")[0]["text"] == "step {t} · ring = miss |ŷ − y|"
+    # A ring around each followed row, sized by its miss ŷ − y at t, in the row's colour.
+    [rings] = marks_of(chart, "misses")
+    assert rings["rows"] == h.X.tolist()
+    assert rings["error"] == {"array": "predictions", "cols": [0, 1, 2, 3], "minus": h.y.tolist()}
+    assert rings["colors"] == [row_colour(i) for i in range(4)]
     # The colour bar's ticks sit at the logits of the outputs they name, in the field's colours.
     bar = by_name(chart, "output scale")["marker"]
     assert bar["cmin"] == -LOGIT_SPAN and bar["cmax"] == LOGIT_SPAN
@@ -352,11 +358,15 @@ def test_landscape_path_start_and_marks(h, biased):
     assert [(m["x"], m["y"]) for m in marks_of(chart, "trail")] == [at_t]
     assert [(m["x"], m["y"]) for m in marks_of(chart, "points")] == [at_t]
     assert marks_of(chart, "label") == []  # no bias: one slice, nothing to say
+    # The step and each row's pull, in the rows' colours (the page forms them: step_parts.js).
+    [arrows] = marks_of(chart, "pulls")
+    assert arrows["colors"] == [row_colour(i) for i in range(4)] and arrows["other"] == NEUTRAL
+    assert 0 < arrows["room"] < 1
     scale = by_name(chart, "loss scale")["marker"]
     ticks = scale["colorbar"]["tickvals"]
     assert ticks and all(scale["cmin"] - 1 <= k <= scale["cmax"] + 1 for k in ticks)
     [slice_label] = marks_of(landscape_chart(biased), "label")
-    assert "{slice}" in slice_label["text"]
+    assert slice_label["text"] == "loss slice at b = {b}, the bias at this step"
 
 
 def test_landscape_window_caps_huge_weights():
@@ -392,7 +402,7 @@ def slice_expectations(blob: bytes):
 
 def test_one_landscape_slice_without_a_bias(blobs):
     _, arrays = payload.unpack(blobs["notebook"])
-    assert arrays["slices"].shape == (1, GRID, GRID) and arrays["slices"].dtype == np.uint8
+    assert arrays["slices"].shape == (1, GRID, GRID) and arrays["slices"].dtype == np.uint16
     assert arrays["slice_bias"].tolist() == [0.0]
 
 
@@ -409,9 +419,10 @@ def test_several_sorted_slices_span_the_runs_bias(runs, blobs, run_name):
 
 
 def assert_slices_are_log10_loss(run, arrays, low, high, window) -> None:
-    """level / 255 over the colour bar's range is log10(loss) at the grid point, to a level."""
+    """level / LEVEL_TOP over the colour bar's range is log10(loss) at the grid point, to a
+    level."""
     (x0, x1), (y0, y1) = window
-    level = (high - low) / 255 if high > low else 1 / 255
+    level = (high - low) / LEVEL_TOP if high > low else 1 / LEVEL_TOP
     rng = np.random.RandomState(3)
     cells = [(0, 0), (0, GRID - 1), (GRID - 1, 0), (GRID - 1, GRID - 1), (15, 15), (3, 27)]
     cells += [tuple(ij) for ij in rng.randint(0, GRID, (12, 2))]
@@ -425,7 +436,7 @@ def assert_slices_are_log10_loss(run, arrays, low, high, window) -> None:
                     float(b) if run.bias else None,
                 )[0, 0]  # fmt: skip
             expected = math.log10(min(max(value, LOSS_FLOOR), 1e300))
-            decoded = low + arrays["slices"][k, i, j] / 255 * (high - low)
+            decoded = low + arrays["slices"][k, i, j] / LEVEL_TOP * (high - low)
             assert abs(decoded - expected) <= level + 1e-9, (k, i, j)
 
 
@@ -543,6 +554,7 @@ def test_every_mark_references_arrays_in_the_payload(blobs, run_name):
     header, arrays = payload.unpack(blobs[run_name])
     assert set(header["charts"]) == {"heatmap", "surface", "landscape", "weights", "errors", "loss"}
     kinds = {"vline", "points", "trail", "boundary", "label", "sheet", "points3d", "boundary3d"}
+    kinds |= {"pulls", "misses"}
     seen = set()
     for name, chart in header["charts"].items():
         assert chart["name"] == name
@@ -772,7 +784,7 @@ def test_compare_paints_the_first_runs_landscape_behind_the_paths(compared):
     layout = chart.figure.layout
     assert list(layout.xaxis.range) == w1 and list(layout.yaxis.range) == w2
     slices = chart.arrays["slices"]
-    assert slices.shape == (1, GRID, GRID) and slices.dtype == np.uint8
+    assert slices.shape == (1, GRID, GRID) and slices.dtype == np.uint16
     assert chart.arrays["slice_bias"].tolist() == [0.0]
     scale = fig_by_name(chart.figure, "loss scale").marker
     assert scale.cmax - scale.cmin >= 6, "this landscape spans many decades"

@@ -4,7 +4,9 @@ The landscape is drawn by the page as an image behind the Plotly axes, from
 loss grids computed once per run (``views/landscape_layer.py``, shared with
 Compare). With a bias the true landscape is 3-D: the weights walk on the slice
 at the current bias, so several slices are sent (spanning the run's bias values)
-and the page shows the one nearest b at step t.
+and the page mixes the two around b at step t, so the slice follows b. At step t
+the page also draws why the weights move (``ui/static/pulls.js``): the step and
+each followed row's pull, tip to tail.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from typing import Any
 import numpy as np
 
 from perceptron.history import History
+from views.errors import shown_rows
 from views.geometry import biases, landscape_window, weights_2d
 from views.landscape_layer import landscape_layer
-from views.marks import array_ref, label, points, trail
+from views.marks import array_ref, label, points, pulls, trail
 from views.sampling import compact, drawn_steps, points_per_trace
-from views.style import CURRENT_COLOUR, PATH_COLOUR, axis, base_layout, style
+from views.style import CURRENT_COLOUR, PATH_COLOUR, axis, base_layout, row_colour, style
 
 SLICES = 24
-"""Bias values sampled along a run with a bias; the page shows the nearest one."""
+"""Bias values sampled along a run with a bias; the page mixes the two around b at step t."""
 
 
 def slice_biases(h: History) -> np.ndarray | None:
@@ -31,7 +34,8 @@ def slice_biases(h: History) -> np.ndarray | None:
 
 
 def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
-    """Path (still), start marker, and the point at step t with its exact recent trail.
+    """Path (still), start marker, the point at step t with its exact recent trail, and the
+    step's arrows.
 
     Its ``arrays`` (the quantised slices and their biases) travel in the binary part.
     """
@@ -75,9 +79,10 @@ def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     marks = [
         trail(*at_t, CURRENT_COLOUR, theme),
         points(*at_t, [CURRENT_COLOUR], theme, size=theme.current + 4),
+        pulls([row_colour(i) for i in range(shown_rows(h))], theme),
     ]
     if h.bias:
-        marks.append(label("slice at b ≈ {slice}", theme))
+        marks.append(label("loss slice at b = {b}, the bias at this step", theme))
     return {
         "name": "landscape",
         "figure": {"data": [landscape.scale, path, start], "layout": layout},

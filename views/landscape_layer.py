@@ -1,7 +1,7 @@
 """The loss landscape as the page paints it: one pipeline for Train and Compare.
 
 log10(loss) over a GRID × GRID window, one grid per bias slice, quantised to
-bytes. The page (``ui/static/field.js``) interpolates a slice, colours it in
+16 bits. The page (``ui/static/field.js``) interpolates a slice, colours it in
 LEVELS bands from LOSS_LUT on a canvas behind the Plotly axes, and the colour
 bar (an empty scale trace, decade ticks) is its key. Made here once so both
 pages show the same landscape in the same colours: Train sends the arrays in
@@ -25,13 +25,15 @@ GRID = 31
 """Loss values per side of a slice: a smooth image once the page interpolates it."""
 LEVELS = 16
 """Colour bands the page cuts the image into: contour-like steps that read as heights."""
+LEVEL_TOP = 65535
+"""The highest level of a slice (uint16): the top of the colour bar."""
 
 
 @dataclass(frozen=True)
 class LandscapeLayer:
     """A landscape chart's backdrop: the layer the page draws, the arrays it reads, its key.
 
-    ``arrays`` holds ``slices`` (one GRID × GRID byte grid per bias, uint8, row i
+    ``arrays`` holds ``slices`` (one GRID × GRID grid of levels per bias, uint16, row i
     along w2, column j along w1) and ``slice_bias`` (the bias of each slice,
     sorted; 0 without a bias). ``scale`` is the colour-bar trace to add to the figure.
     """
@@ -65,14 +67,15 @@ def landscape_layer(
 ) -> LandscapeLayer:
     """The loss over the window [w1] × [w2] at each bias in ``biases`` (None: no bias input).
 
-    One byte per cell: the image is coloured in bands anyway, and 24 slices then
-    cost 23 KB instead of 180 KB of float64. Level 0 is the lowest log10(loss) of
-    all slices and 255 the highest, the colour bar's range, so slices compare.
+    Two bytes per cell: 24 slices cost 46 KB instead of 180 KB of float64. One byte
+    was too coarse: on a plateau, neighbouring cells a level apart drew a band's edge
+    along the grid's cells, as stair steps. Level 0 is the lowest log10(loss) of all
+    slices and LEVEL_TOP the highest, the colour bar's range, so slices compare.
     """
     z = log_loss_grids(h, w1, w2, biases)
     low, high = float(z.min()), float(z.max())
     span = high - low if high > low else 1.0
-    slices = np.rint((z - low) / span * 255).astype(np.uint8)
+    slices = np.rint((z - low) / span * LEVEL_TOP).astype(np.uint16)
     bar = colour_bar("loss", presenter, **decade_ticks(low, high))
     return LandscapeLayer(
         layer={"kind": "slices", "lut": LOSS_LUT, "levels": LEVELS, "x": w1, "y": w2},

@@ -60,6 +60,36 @@ def boundary(theme: Theme) -> Mark:
 
 
 def label(text: str, theme: Theme) -> Mark:
-    """Text in the plot's top right corner; ``{t}`` (the step) and ``{slice}`` (the bias of
-    the landscape slice shown) are filled in per step by the page."""
+    """Text in a corner of the plot, the one where it hides the fewest marks; ``{t}`` (the
+    step) and ``{b}`` (the bias at step t, as the readout prints it) are filled in per step."""
     return {"kind": "label", "text": text, "size": theme.font}
+
+
+def pulls(colours: list[str], theme: Theme) -> Mark:
+    """The step at t on the (w1, w2) plane and each followed row's pull −lr·x·δ, tip to tail
+    in its row's colour (rows 7–12 dashed), the other rows' sum as one NEUTRAL arrow, all
+    scaled to span at most ``room`` of the plot; the scale and the bias's step in words."""
+    return {
+        "kind": "pulls",
+        "colors": colours,
+        "other": NEUTRAL,
+        "width": theme.thin,
+        "stepWidth": theme.line + 1,
+        "room": 0.3,
+        "size": round(theme.font * 0.85),
+    }
+
+
+def misses(rows: list[list[float]], error: Ref, colours: list[str], theme: Theme) -> Mark:
+    """A ring around each followed row on the input plane, its radius growing with the
+    row's miss |ŷ − y| at step t (``error`` reads ŷ − y), in the row's colour; ``rows``
+    are the rows' (x1, x2)."""
+    return {
+        "kind": "misses",
+        "rows": rows,
+        "error": error,
+        "colors": colours,
+        "inner": theme.marker / 2 + 3,
+        "grow": theme.marker * 2.5,
+        "width": theme.line,
+    }

@@ -18,7 +18,7 @@ from perceptron.maths import is_one
 from views import caps
 from views.errors import shown_rows
 from views.geometry import input_box
-from views.marks import array_ref, boundary, label
+from views.marks import array_ref, boundary, label, misses
 from views.style import (
     BOUNDARY_COLOUR,
     LOGIT_SPAN,
@@ -67,7 +67,8 @@ def _rows(h: History, theme: Any) -> dict[str, Any]:
 
 
 def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
-    """The output field (drawn by the page), the 0.5 boundary at step t, and the rows."""
+    """The output field (drawn by the page), the 0.5 boundary at step t, the rows, and around
+    each followed row a ring as wide as its miss at t, in the colour of its pull arrow."""
     theme = style(presenter)
     x1, x2 = input_box(h.X)
     ticks = OUTPUT_TICKS_BIG if presenter else OUTPUT_TICKS
@@ -98,7 +99,11 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "zeroline": False,
     }
     field = {"kind": "field", "lut": OUTPUT_LUT, "span": LOGIT_SPAN, "x": x1, "y": x2}
-    marks = [boundary(theme), label("step {t}", theme)]
+    k = shown_rows(h)
+    error = array_ref("predictions", list(range(k)), minus=h.y[:k].tolist())
+    colours = [row_colour(i) for i in range(k)]
+    rings = misses(h.X[:k].tolist(), error, colours, theme)
+    marks = [boundary(theme), rings, label("step {t} · ring = miss |ŷ − y|", theme)]
     figure = {"data": [scale, _rows(h, theme)], "layout": layout}
     return {"name": "heatmap", "figure": figure, "marks": marks, "layers": [field]}
 

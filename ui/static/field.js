@@ -3,9 +3,9 @@
 // The output field σ(w1·x1 + w2·x2 + b) is the one thing the page computes itself: from the
 // history's weights at step t, per pixel: far cheaper than a Plotly heat-map redraw in software
 // rendering (benchmarks/bench_ui.py measures both). The loss landscape (views/landscape_layer.py,
-// Train's and Compare's alike) is sent as byte grids, one per sampled bias; the page colours the
-// one nearest the bias at step t.
-import { planeWeights, nearestSlice } from "./marks.js";
+// Train's and Compare's alike) is sent as byte grids, one per sampled bias; the page mixes the
+// two around the bias at step t, so the slice shown is the one the weights are on.
+import { planeWeights } from "./marks.js";
 
 const SIDE = 128; // pixels computed per side; the canvas scales them smoothly to the plot area
 
@@ -30,30 +30,93 @@ export function fieldPixels(w1, w2, b, xRange, yRange, lut, span, side = SIDE) {
   return pixels;
 }
 
-// RGBA pixels of one landscape slice: levels (0..255) interpolated ×scale, then banded.
-export function slicePixels(levels, grid, lut, bands, scale = 4) {
-  const side = (grid - 1) * scale + 1;
-  const pixels = new Uint8ClampedArray(side * side * 4);
-  for (let r = 0; r < side; r++) {
-    const gy = (side - 1 - r) / scale; // top row = highest w2 = last grid row
+// Where b sits among the slices' biases (sorted): the two computed slices around it and how
+// far b is from the first to the second, so the landscape follows b at step t between them.
+export function sliceBlend(biases, b) {
+  const n = biases.length;
+  if (n === 1 || !(b > biases[0])) return { lo: 0, hi: 0, mix: 0 };
+  if (b >= biases[n - 1]) return { lo: n - 1, hi: n - 1, mix: 0 };
+  let hi = 1;
+  while (biases[hi] < b) hi++;
+  return { lo: hi - 1, hi, mix: (b - biases[hi - 1]) / (biases[hi] - biases[hi - 1]) };
+}
+
+// Levels as fractions of the colour range: a slice's integers span their whole type
+// (views/landscape_layer.py sends 16 bits, fine enough that a plateau's bands are smooth).
+const fraction = (levels) => 1 / 2 ** (8 * levels.BYTES_PER_ELEMENT);
+
+// The levels (fractions in [0, 1)) of the slice at b: the two nearest slices mixed linearly.
+export function blendLevels(slices, blend) {
+  const [, grid] = slices.shape;
+  const size = grid * grid;
+  const lo = slices.data.subarray(blend.lo * size, (blend.lo + 1) * size);
+  const hi = slices.data.subarray(blend.hi * size, (blend.hi + 1) * size);
+  const unit = fraction(slices.data);
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = (lo[i] + blend.mix * (hi[i] - lo[i])) * unit;
+  return out;
+}
+
+// RGBA pixels of a landscape over the data box [x0, x1] × [y0, y1], width × height of them:
+// the grid of levels in [0, 1) (over the window [wx0, wx1] × [wy0, wy1], row i along w2)
+// interpolated at each
+// pixel's centre and cut into bands. A band's edge is blended over about one pixel (from the
+// level's slope), so the bands stay smooth at any size: no stair steps. Outside the window,
+// transparent.
+export function landscapePixels(levels, grid, lut, bands, win, box, width, height) {
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const [wx0, wx1] = win.x;
+  const [wy0, wy1] = win.y;
+  const [x0, x1] = box.x;
+  const [y0, y1] = box.y;
+  // Grid cells per pixel along each axis; a level times bands is in band units.
+  const gxPerPx = ((x1 - x0) / width / (wx1 - wx0)) * (grid - 1);
+  const gyPerPx = ((y1 - y0) / height / (wy1 - wy0)) * (grid - 1);
+  const unit = bands;
+  const colour = (band, at, weight) => {
+    const k = Math.round(((band + 0.5) / bands) * 255) * 3;
+    pixels[at] += lut[k] * weight;
+    pixels[at + 1] += lut[k + 1] * weight;
+    pixels[at + 2] += lut[k + 2] * weight;
+  };
+  for (let r = 0; r < height; r++) {
+    const gy = ((y1 - ((r + 0.5) / height) * (y1 - y0) - wy0) / (wy1 - wy0)) * (grid - 1);
+    if (gy < 0 || gy > grid - 1) continue;
     const i0 = Math.min(Math.floor(gy), grid - 2);
     const fy = gy - i0;
-    for (let c = 0; c < side; c++) {
-      const gx = c / scale;
+    for (let c = 0; c < width; c++) {
+      const gx = ((x0 + ((c + 0.5) / width) * (x1 - x0) - wx0) / (wx1 - wx0)) * (grid - 1);
+      if (gx < 0 || gx > grid - 1) continue;
       const j0 = Math.min(Math.floor(gx), grid - 2);
       const fx = gx - j0;
-      const v = (1 - fy) * ((1 - fx) * levels[i0 * grid + j0] + fx * levels[i0 * grid + j0 + 1])
-        + fy * ((1 - fx) * levels[(i0 + 1) * grid + j0] + fx * levels[(i0 + 1) * grid + j0 + 1]);
-      const band = Math.min(bands - 1, Math.floor((v / 256) * bands));
-      const k = Math.round(((band + 0.5) / bands) * 255) * 3;
-      const at = (r * side + c) * 4;
-      pixels[at] = lut[k];
-      pixels[at + 1] = lut[k + 1];
-      pixels[at + 2] = lut[k + 2];
+      const a = levels[i0 * grid + j0];
+      const b = levels[i0 * grid + j0 + 1];
+      const d = levels[(i0 + 1) * grid + j0];
+      const e = levels[(i0 + 1) * grid + j0 + 1];
+      const u = ((1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e)) * unit;
+      const slope = Math.hypot(((1 - fy) * (b - a) + fy * (e - d)) * gxPerPx,
+        ((1 - fx) * (d - a) + fx * (e - b)) * gyPerPx) * unit; // band units per pixel
+      const band = Math.min(bands - 1, Math.floor(u));
+      const f = u - band;
+      const near = f < 0.5 ? band - 1 : band + 1; // the band across the nearer edge
+      const away = Math.min(f, 1 - f) / (slope || 1e-9); // pixels to that edge
+      const spill = near >= 0 && near < bands && away < 0.5 ? 0.5 - away : 0;
+      const at = (r * width + c) * 4;
+      colour(band, at, 1 - spill);
+      if (spill) colour(near, at, spill);
       pixels[at + 3] = 255;
     }
   }
-  return { pixels, side };
+  return pixels;
+}
+
+// One slice (its integer levels) over its own window, (grid − 1)·scale + 1 pixels a side
+// (the saved animation's).
+export function slicePixels(levels, grid, lut, bands, scale = 4) {
+  const side = (grid - 1) * scale + 1;
+  const unit = { x: [0, 1], y: [0, 1] };
+  const fractions = Float32Array.from(levels, (v) => v * fraction(levels));
+  return { pixels: landscapePixels(fractions, grid, lut, bands, unit, unit, side, side), side };
 }
 
 function canvasFor(div) {
@@ -96,14 +159,46 @@ export function drawLayer(div, layer, run, t, cache, resized = false) {
     if (![w1, w2, b].every(Number.isFinite)) return;
     paint(div, fieldPixels(w1, w2, b, xa.range, ya.range, layer.lut, layer.span), SIDE, xa.range, ya.range);
   } else if (layer.kind === "slices") {
-    const slices = run.arrays.slices;
-    const [count, grid] = slices.shape;
-    const index = count > 1 ? nearestSlice(run.arrays.slice_bias.data, planeWeights(run, t).b) : 0;
-    if (!resized && cache.slice === index && cache.range === `${xa.range}|${ya.range}`) return;
-    const levels = slices.data.subarray(index * grid * grid, (index + 1) * grid * grid);
-    const { pixels, side } = slicePixels(levels, grid, layer.lut, layer.levels);
-    paint(div, pixels, side, layer.x, layer.y);
-    cache.slice = index;
-    cache.range = `${xa.range}|${ya.range}`;
+    paintLandscape(div, layer, run, t, cache, resized);
   }
+}
+
+// Device pixels the landscape is computed at, at most: beyond it the canvas scales up
+// smoothly, and a step of Play stays a few milliseconds on a big presenter screen.
+const MAX_PIXELS = 640 * 640;
+
+// The landscape at the bias of step t, over the plot area at the screen's own resolution.
+// Repainted only when the axes change or the blended slice moves by a visible amount.
+function paintLandscape(div, layer, run, t, cache, resized) {
+  const xa = div._fullLayout.xaxis;
+  const ya = div._fullLayout.yaxis;
+  const slices = run.arrays.slices;
+  const blend = slices.shape[0] > 1
+    ? sliceBlend(run.arrays.slice_bias.data, planeWeights(run, t).b) : { lo: 0, hi: 0, mix: 0 };
+  const levels = blendLevels(slices, blend);
+  const range = `${xa.range}|${ya.range}|${xa._length}|${ya._length}`;
+  if (!resized && cache.range === range && cache.levels && sameLevels(cache.levels, levels)) return;
+  const dpr = Math.min(window.devicePixelRatio || 1,
+    Math.sqrt(MAX_PIXELS / Math.max(1, xa._length * ya._length)));
+  const width = Math.max(1, Math.round(xa._length * dpr));
+  const height = Math.max(1, Math.round(ya._length * dpr));
+  const box = { x: xa.range, y: ya.range };
+  const pixels = landscapePixels(levels, slices.shape[1], layer.lut, layer.levels,
+    { x: layer.x, y: layer.y }, box, width, height);
+  const canvas = canvasFor(div);
+  Object.assign(canvas.style, { left: `${xa._offset}px`, top: `${ya._offset}px`,
+    width: `${xa._length}px`, height: `${ya._length}px`, clipPath: "none" });
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  canvas.getContext("2d").putImageData(new ImageData(pixels, width, height), 0, 0);
+  cache.levels = levels;
+  cache.range = range;
+}
+
+// Whether two blends of levels look the same: no cell moved by a tenth of a level.
+function sameLevels(a, b) {
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= 0.1) return false;
+  return true;
 }

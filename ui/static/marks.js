@@ -3,7 +3,9 @@
 // A chart declares its marks by name (views/marks.py): "a point at x = t + 1,
 // y = weights[t, 0]". Here they are resolved against the run's history arrays and drawn:
 // a small fraction of what a Plotly redraw of the chart costs (see benchmarks/bench_ui.py).
+import { fixed } from "./format.js";
 import { row } from "./payload.js";
+import { arrowHead, arrowNotes, arrowSegments, arrowsAt } from "./pulls.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -79,11 +81,27 @@ export function projector(div) {
 
 function fill(text, run, t) {
   return text.replace("{t}", t.toLocaleString("en-US"))
-    .replace("{slice}", () => {
-      const bias = run.arrays.slice_bias.data;
-      const { b } = planeWeights(run, t);
-      return bias[nearestSlice(bias, b)].toPrecision(3);
-    });
+    .replace("{b}", () => fixed(planeWeights(run, t).b));
+}
+
+// A line in SVG, with the points it covers noted for the labels to keep clear of.
+function segment([x1, y1, x2, y2], attributes, p) {
+  p.avoid.push([x1, y1], [(x1 + x2) / 2, (y1 + y2) / 2], [x2, y2]);
+  return node("line", { x1, y1, x2, y2, ...attributes });
+}
+
+// An arrow: a line under a halo of the page's paper, and its head.
+function arrow(points, colour, width, paper, p, dash = false) {
+  const head = arrowHead(points, 4 + width * 2.5);
+  if (!head || !svgCanTake(...points)) return [];
+  const halo = `rgba(${paper.r},${paper.g},${paper.b},0.8)`;
+  const line = { "stroke-linecap": "round", "stroke-dasharray": dash ? `${width * 2},${width * 1.5}` : "none" };
+  return [
+    segment(points, { ...line, stroke: halo, "stroke-width": width + 2.5 }, p),
+    segment(points, { ...line, stroke: colour, "stroke-width": width }, p),
+    node("polygon", { points: head.map((xy) => xy.join(",")).join(" "), fill: colour,
+      stroke: halo, "stroke-width": 1 }),
+  ];
 }
 
 const DRAW = {
@@ -97,6 +115,7 @@ const DRAW = {
     return at.y.map((y, i) => {
       const [cx, cy] = [p.x(at.x[at.x.length === 1 ? 0 : i]), p.y(y)];
       if (!svgCanTake(cx, cy)) return null;
+      p.avoid.push([cx, cy]);
       return node("circle", { cx, cy, r: mark.size / 2, fill: mark.colors[i % mark.colors.length],
         stroke: mark.outline, "stroke-width": mark.outlineWidth });
     }).filter(Boolean);
@@ -113,16 +132,46 @@ const DRAW = {
     if (!segment) return [];
     const [[ax, ay], [bx, by]] = segment;
     if (!svgCanTake(p.x(ax), p.y(ay), p.x(bx), p.y(by))) return [];
-    return [node("line", { x1: p.x(ax), y1: p.y(ay), x2: p.x(bx), y2: p.y(by), stroke: mark.color,
+    const [x1, y1, x2, y2] = [p.x(ax), p.y(ay), p.x(bx), p.y(by)];
+    const steps = Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 8);
+    for (let i = 0; i <= steps; i++) p.avoid.push([x1 + ((x2 - x1) * i) / steps, y1 + ((y2 - y1) * i) / steps]);
+    return [node("line", { x1, y1, x2, y2, stroke: mark.color,
       "stroke-width": mark.width, "stroke-dasharray": mark.dash ? "8,5" : "none" })];
   },
-  label(mark, at, p, colours) {
-    const { ink, paper } = colours;
-    const text = node("text", { x: p.area.right - 6, y: p.area.top + mark.size + 4, "text-anchor": "end",
-      "font-size": mark.size, fill: `rgb(${ink.r},${ink.g},${ink.b})`, "paint-order": "stroke",
-      stroke: `rgba(${paper.r},${paper.g},${paper.b},0.75)`, "stroke-width": 4 });
-    text.textContent = at.text;
-    return [text];
+  // The step at t and each followed row's pull, tip to tail (pulls.js), with their notes.
+  pulls(mark, at, p, colours) {
+    const { area } = p;
+    const room = mark.room * Math.min(area.right - area.left, area.bottom - area.top);
+    const drawn = at.arrows && arrowSegments(at.arrows, p, room);
+    const say = (text) => p.notes.push({ text, size: mark.size });
+    arrowNotes(at.arrows, drawn ? drawn.k : null).forEach(say);
+    if (!drawn) return [];
+    const ink = `rgb(${colours.ink.r},${colours.ink.g},${colours.ink.b})`;
+    const shapes = arrow(drawn.step, ink, mark.stepWidth, colours.paper, p);
+    drawn.pulls.forEach((points, i) => {
+      const other = i >= at.arrows.followed;
+      shapes.push(...arrow(points, other ? mark.other : mark.colors[i % mark.colors.length], mark.width,
+        colours.paper, p, !other && i >= mark.colors.length));
+    });
+    return shapes;
+  },
+  // Each followed row's miss |ŷ − y| on the input plane: a ring in the row's colour, wider
+  // the further the row is from its target.
+  misses(mark, at, p, colours) {
+    const halo = `rgba(${colours.paper.r},${colours.paper.g},${colours.paper.b},0.8)`;
+    return at.misses.flatMap((miss, i) => {
+      const [cx, cy] = [p.x(mark.rows[i][0]), p.y(mark.rows[i][1])];
+      if (!svgCanTake(cx, cy) || !Number.isFinite(miss)) return [];
+      p.avoid.push([cx, cy]);
+      const r = mark.inner + Math.abs(miss) * mark.grow;
+      const ring = { cx, cy, r, fill: "none" };
+      return [node("circle", { ...ring, stroke: halo, "stroke-width": mark.width + 2 }),
+        node("circle", { ...ring, stroke: mark.colors[i % mark.colors.length], "stroke-width": mark.width })];
+    });
+  },
+  label(mark, at, p) {
+    p.notes.unshift({ text: at.text, size: mark.size });
+    return [];
   },
 };
 
@@ -139,6 +188,8 @@ export function placeMark(mark, run, t) {
   }
   if (mark.kind === "boundary") at.plane = planeWeights(run, t);
   if (mark.kind === "label") at.text = fill(mark.text, run, t);
+  if (mark.kind === "pulls") at.arrows = arrowsAt(run, t);
+  if (mark.kind === "misses") at.misses = resolve(mark.error, run.arrays, t);
   return at;
 }
 
@@ -158,7 +209,48 @@ export function drawMarks(div, marks, run, t, colours, resized = false) {
     svg.setAttribute("width", div._fullLayout.width);
     svg.setAttribute("height", div._fullLayout.height);
   }
-  const p = projector(div);
+  const p = { ...projector(div), avoid: [], notes: [] };
   const shapes = marks.filter((m) => DRAW[m.kind]).flatMap((m) => DRAW[m.kind](m, placeMark(m, run, t), p, colours));
+  if (p.notes.length) shapes.push(notesBlock(p, colours));
   svg.replaceChildren(...shapes);
+}
+
+// The corner of the plot area for a text block of lines × font size that covers the fewest
+// of the points the chart's marks drew (the boundary, the marker, the arrows): the step
+// label keeps off the line, the slice label off the marker. Top right wins a tie.
+export function labelCorner(area, width, height, avoid, pad = 6) {
+  const boxes = [
+    [area.right - pad - width, area.top + pad], [area.left + pad, area.top + pad],
+    [area.right - pad - width, area.bottom - pad - height], [area.left + pad, area.bottom - pad - height],
+  ];
+  let best = boxes[0];
+  let fewest = Infinity;
+  for (const [x, y] of boxes) {
+    const covered = avoid.filter(([px, py]) => px >= x - pad && px <= x + width + pad
+      && py >= y - pad && py <= y + height + pad).length;
+    if (covered < fewest) { best = [x, y]; fewest = covered; }
+  }
+  return { x: best[0], y: best[1] };
+}
+
+// The chart's words at step t (its label, and the arrows' notes) as one block of text on a
+// backing of the page's paper, in the corner where it hides the least.
+function notesBlock(p, { ink, paper }) {
+  const heights = p.notes.map(({ size }) => Math.round(size * 1.3));
+  const width = Math.max(...p.notes.map(({ text, size }) => text.length * size * 0.5));
+  const height = heights.reduce((a, b) => a + b, 0);
+  const { x, y } = labelCorner(p.area, width, height, p.avoid);
+  const right = x + width / 2 > (p.area.left + p.area.right) / 2;
+  const group = node("g", { class: "lab-notes" });
+  group.appendChild(node("rect", { x: x - 3, y: y - 2, width: width + 6, height: height + 4, rx: 3,
+    fill: `rgba(${paper.r},${paper.g},${paper.b},0.8)` }));
+  let top = y;
+  p.notes.forEach(({ text, size }, i) => {
+    top += heights[i];
+    const line = node("text", { x: right ? x + width : x, y: top - heights[i] * 0.25,
+      "text-anchor": right ? "end" : "start", "font-size": size, fill: `rgb(${ink.r},${ink.g},${ink.b})` });
+    line.textContent = text;
+    group.appendChild(line);
+  });
+  return group;
 }
