@@ -69,41 +69,58 @@ export function landscapePixels(levels, grid, lut, bands, win, box, width, heigh
   const [wy0, wy1] = win.y;
   const [x0, x1] = box.x;
   const [y0, y1] = box.y;
-  // Grid cells per pixel along each axis; a level times bands is in band units.
+  // Grid cells per pixel along each axis (a level times bands is in band units).
   const gxPerPx = ((x1 - x0) / width / (wx1 - wx0)) * (grid - 1);
   const gyPerPx = ((y1 - y0) / height / (wy1 - wy0)) * (grid - 1);
-  const unit = bands;
-  const colour = (band, at, weight) => {
+  const colours = new Float32Array(bands * 3); // each band's colour, from the table's middle
+  for (let band = 0; band < bands; band++) {
     const k = Math.round(((band + 0.5) / bands) * 255) * 3;
-    pixels[at] += lut[k] * weight;
-    pixels[at + 1] += lut[k + 1] * weight;
-    pixels[at + 2] += lut[k + 2] * weight;
-  };
+    colours.set([lut[k], lut[k + 1], lut[k + 2]], band * 3);
+  }
+  // Each column's grid cell and place in it, worked out once (-1: outside the window).
+  const cells = new Int32Array(width);
+  const places = new Float32Array(width);
+  for (let c = 0; c < width; c++) {
+    const gx = ((x0 + ((c + 0.5) / width) * (x1 - x0) - wx0) / (wx1 - wx0)) * (grid - 1);
+    cells[c] = gx < 0 || gx > grid - 1 ? -1 : Math.min(Math.floor(gx), grid - 2);
+    places[c] = gx - cells[c];
+  }
   for (let r = 0; r < height; r++) {
     const gy = ((y1 - ((r + 0.5) / height) * (y1 - y0) - wy0) / (wy1 - wy0)) * (grid - 1);
     if (gy < 0 || gy > grid - 1) continue;
     const i0 = Math.min(Math.floor(gy), grid - 2);
     const fy = gy - i0;
+    const low = i0 * grid;
+    const high = low + grid;
     for (let c = 0; c < width; c++) {
-      const gx = ((x0 + ((c + 0.5) / width) * (x1 - x0) - wx0) / (wx1 - wx0)) * (grid - 1);
-      if (gx < 0 || gx > grid - 1) continue;
-      const j0 = Math.min(Math.floor(gx), grid - 2);
-      const fx = gx - j0;
-      const a = levels[i0 * grid + j0];
-      const b = levels[i0 * grid + j0 + 1];
-      const d = levels[(i0 + 1) * grid + j0];
-      const e = levels[(i0 + 1) * grid + j0 + 1];
-      const u = ((1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e)) * unit;
-      const slope = Math.hypot(((1 - fy) * (b - a) + fy * (e - d)) * gxPerPx,
-        ((1 - fx) * (d - a) + fx * (e - b)) * gyPerPx) * unit; // band units per pixel
-      const band = Math.min(bands - 1, Math.floor(u));
+      const j0 = cells[c];
+      if (j0 < 0) continue;
+      const fx = places[c];
+      const a = levels[low + j0];
+      const b = levels[low + j0 + 1];
+      const d = levels[high + j0];
+      const e = levels[high + j0 + 1];
+      const u = ((1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e)) * bands;
+      const du = ((1 - fy) * (b - a) + fy * (e - d)) * gxPerPx;
+      const dv = ((1 - fx) * (d - a) + fx * (e - b)) * gyPerPx;
+      const slope = Math.sqrt(du * du + dv * dv) * bands; // band units per pixel
+      const band = u >= bands ? bands - 1 : Math.floor(u);
       const f = u - band;
       const near = f < 0.5 ? band - 1 : band + 1; // the band across the nearer edge
-      const away = Math.min(f, 1 - f) / (slope || 1e-9); // pixels to that edge
+      const away = (f < 0.5 ? f : 1 - f) / (slope || 1e-9); // pixels to that edge
       const spill = near >= 0 && near < bands && away < 0.5 ? 0.5 - away : 0;
       const at = (r * width + c) * 4;
-      colour(band, at, 1 - spill);
-      if (spill) colour(near, at, spill);
+      const m = band * 3;
+      if (spill) {
+        const n = near * 3;
+        pixels[at] = colours[m] + spill * (colours[n] - colours[m]);
+        pixels[at + 1] = colours[m + 1] + spill * (colours[n + 1] - colours[m + 1]);
+        pixels[at + 2] = colours[m + 2] + spill * (colours[n + 2] - colours[m + 2]);
+      } else {
+        pixels[at] = colours[m];
+        pixels[at + 1] = colours[m + 1];
+        pixels[at + 2] = colours[m + 2];
+      }
       pixels[at + 3] = 255;
     }
   }
@@ -165,7 +182,10 @@ export function drawLayer(div, layer, run, t, cache, resized = false) {
 
 // Device pixels the landscape is computed at, at most: beyond it the canvas scales up
 // smoothly, and a step of Play stays a few milliseconds on a big presenter screen.
-const MAX_PIXELS = 640 * 640;
+const MAX_PIXELS = 480 * 480;
+// How far (as a share of the colour range) a cell of the slice at b must move before the
+// landscape is repainted: a thirtieth of a band, below what a band's edge shows.
+const REPAINT = 1 / (30 * 16);
 
 // The landscape at the bias of step t, over the plot area at the screen's own resolution.
 // Repainted only when the axes change or the blended slice moves by a visible amount.
@@ -197,8 +217,8 @@ function paintLandscape(div, layer, run, t, cache, resized) {
   cache.range = range;
 }
 
-// Whether two blends of levels look the same: no cell moved by a tenth of a level.
+// Whether two blends of levels look the same: no cell moved by REPAINT or more.
 function sameLevels(a, b) {
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= 0.1) return false;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= REPAINT) return false;
   return true;
 }
