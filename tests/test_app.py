@@ -7,6 +7,7 @@ step the page tells the Walkthrough, the Walkthrough's server-side transport and
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 
@@ -34,6 +35,8 @@ from tests.support.apptest import (
 )
 from tests.support.expected import expected_shown
 from views import caps as view_caps
+from views.payload import unpack
+from views.race_claims import course, what_happened
 
 NOTEBOOK_ROWS = [list(row) for row in PRESETS["notebook"].rows]
 COLUMNS = ["x1", "x2", "y"]
@@ -118,11 +121,9 @@ def test_the_train_page_draws_nothing_but_the_stage_on_the_server():
     at = fresh()
     assert not at.get("plotly_chart") and not at.metric  # charts and numbers are the browser's
     assert [b.key for b in at.main.button] == []  # so is the transport
-    # The Compare page's still figures are built on the server, drawn by the lab's element.
-    figures = [
-        e for e in compare(at).get("bidi_component") if e.proto.component_name == "lab_figure"
-    ]
-    assert len(figures) == 2
+    # The Compare page's race is packed on the server, stepped by the lab's element.
+    races = [e for e in compare(at).get("bidi_component") if e.proto.component_name == "lab_race"]
+    assert len(races) == 1
 
 
 def test_the_servers_step_is_shown_from_the_payload():
@@ -432,47 +433,83 @@ def compare(at: AppTest, rates: list[float] | None = None) -> AppTest:
     return at
 
 
-def findings(at: AppTest) -> str:
-    return next(m.value for m in at.main.markdown if "**Lowest final loss:**" in m.value)
+@pytest.fixture
+def races(monkeypatch) -> list[dict]:
+    """The header of every race the Compare page packs for the page (``ui.race``), in order."""
+    import ui.race
+
+    seen, real = [], ui.race.packed_race
+
+    def recording(*args, **kwargs):
+        blob = real(*args, **kwargs)
+        seen.append(unpack(gzip.decompress(blob))[0])
+        return blob
+
+    monkeypatch.setattr(ui.race, "packed_race", recording)
+    return seen
 
 
-def test_compare_page_runs_without_exception():
-    at = compare(fresh())
-    assert len(at.main.dataframe) == 1
-    assert len(at.main.dataframe[0].value) == 3  # lr 0.1, 1 and 10 with the sidebar's seed
+def race_runs(races: list[dict], field: str = "label") -> list:
+    return [run[field] for run in races[-1]["runs"]]
 
 
-def test_compare_table_says_what_happened_to_each_run_and_never_none():
-    at = compare(fresh(preset="XOR", bias="true", loss="Cross-entropy"), [1.0, 10.0, 100.0])
-    table = at.main.dataframe[0].value
-    assert list(table.columns) == ["run", "final loss", "final accuracy", "what happened"]
-    cells = [str(v) for v in table.to_numpy().ravel()]
-    assert not any(c in ("None", "nan", "") for c in cells), cells
-    for rate, said in zip((1.0, 10.0, 100.0), table["what happened"], strict=True):
+def test_compare_page_runs_without_exception(races):
+    compare(fresh())
+    assert race_runs(races) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1"]
+
+
+def test_compare_table_says_what_happened_to_each_run_and_never_none(races):
+    compare(fresh(preset="XOR", bias="true", loss="Cross-entropy"), [1.0, 10.0, 100.0])
+    for rate, run in zip((1.0, 10.0, 100.0), races[-1]["runs"], strict=True):
+        texts = [run[k] for k in ("label", "final_loss", "final_accuracy", "happened")]
+        assert not any(c in ("None", "nan", "") for c in texts), texts
         history = train_rows(
             PRESETS["xor"].rows, learning_rate=rate, bias=True, objective="cross_entropy"
         )
-        assert said == (summary(diagnose(history)) or "the loss fell steadily"), rate
+        assert run["happened"] == what_happened(history), rate
+        assert run["happened"] == (summary(diagnose(history)) or course(history))
 
 
-def test_compare_says_xor_with_a_huge_rate_oscillates():
-    at = compare(fresh(preset="XOR", bias="true", loss="Cross-entropy"), [1.0, 100.0])
-    table = at.main.dataframe[0].value
-    said = dict(zip(table["run"], table["what happened"], strict=True))
+def test_compare_says_xor_with_a_huge_rate_oscillates(races):
+    compare(fresh(preset="XOR", bias="true", loss="Cross-entropy"), [1.0, 100.0])
+    said = dict(zip(race_runs(races), race_runs(races, "happened"), strict=True))
     assert "oscillates" in said["lr 100, seed 1"]
-    assert "**lr 100, seed 1:**" in findings(at) and "oscillates" in findings(at)
 
 
-def test_compare_on_the_notebook_data_finds_lr_100_lowest_and_not_overshooting():
-    at = compare(fresh(), [1.0, 10.0, 100.0])
-    text = findings(at)
-    assert "**Lowest final loss:** lr 100, seed 1" in text
-    assert "overshoot" not in text
+def test_compare_on_the_notebook_data_finds_lr_100_lowest_and_not_overshooting(races):
+    compare(fresh(), [1.0, 10.0, 100.0])
     finals = {
         rate: float(train_rows(NOTEBOOK_ROWS, learning_rate=rate).loss[-1])
         for rate in (1.0, 10.0, 100.0)
     }
     assert min(finals, key=finals.get) == 100.0  # an independent run agrees
+    lead, text = races[-1]["findings"][0]
+    assert (lead, text) == ("Lowest final loss", f"lr 100, seed 1 ({finals[100.0]:.4g}).")
+    assert not any("overshoot" in said for said in race_runs(races, "happened"))
+
+
+def test_compare_claims_agree_with_what_it_draws(races):
+    """Issue 20's four rates × two seeds on the notebook's data: one format, the course of
+    lr 100's loss said as it is, every run told apart and coinciding ends said."""
+    at = compare(fresh(), [0.1, 1.0, 10.0, 100.0])
+    at.multiselect(key="compare_seeds").set_value([1, 2]).run()
+    header = races[-1]
+    runs = {run["label"]: run for run in header["runs"]}
+    assert len(runs) == 8
+    assert header["findings"][0][0] == "Lowest final loss"
+    text = header["findings"][0][1]
+    assert text == f"lr 100, seed 1 ({runs['lr 100, seed 1']['final_loss']})."
+    assert runs["lr 100, seed 1"]["final_loss"] == "6.366e-24"  # the table's text, too
+    assert runs["lr 100, seed 1"]["happened"] == (
+        "the loss fell from 0.6633 to 6.366e-24 in one step, then stayed flat"
+    )
+    assert "steadily" in runs["lr 1, seed 1"]["happened"]
+    assert len({run["colour"] for run in runs.values()}) == 8
+    assert len({run["symbol"] for run in runs.values()}) == 8
+    same = [text for lead, text in header["findings"] if lead == "Same end point"]
+    assert any(t.startswith("lr 1, seed 1 and lr 1, seed 2 end within") for t in same), same
+    loss_axis = header["charts"]["loss"]["figure"]["layout"]["yaxis"]
+    assert min(loss_axis["tickvals"]) < 1e-20, "the axis reaches lr 100's 6.4e-24"
 
 
 def test_compare_trains_only_the_runs_it_draws(monkeypatch):
@@ -491,46 +528,41 @@ def test_compare_trains_only_the_runs_it_draws(monkeypatch):
     at.multiselect(key="compare_seeds").set_value([17, 18, 19]).run()
     assert not at.exception
     assert any("12 runs" in w.value for w in at.warning)
-    assert len(at.main.dataframe[0].value) == 8
     # 3 seeds x 4 rates asked, the first 8 drawn: seeds 17 and 18 with every rate
     assert sorted(trained) == sorted((s, r) for s in (17, 18) for r in (0.01, 0.1, 1.0, 10.0))
 
 
-def test_compare_caps_iterations_by_rows_and_says_so():
+def test_compare_caps_iterations_by_rows_and_says_so(races):
     rows = ";".join(["0,1,0", "1,0,1"] * 10)  # 20 rows: 1,000,000 / 20 - 1 = 49,999 steps
     at = compare(fresh(data=rows))
     at.select_slider(key="compare_iterations").set_value(100000).run()
     assert not at.exception
     assert any("100,000 × 20 rows" in i.value and "49,999" in i.value for i in at.info)
-    assert len(at.main.dataframe[0].value) == 3
+    assert race_runs(races, "last") == [49_999] * 3
 
 
-def table_runs(at: AppTest) -> list[str]:
-    return list(at.main.dataframe[0].value["run"])
-
-
-def test_compare_races_runs_added_by_another_part_of_the_page():
+def test_compare_races_runs_added_by_another_part_of_the_page(races):
     """The regime map's contract: (seed, rate) tuples in session state, after the pickers'."""
     at = compare(fresh())
     at.session_state["compare_extra_runs"] = [(4, 3.0), (1, 1.0), (4, 3.0)]  # one a pick, one twice
     at.run()
     assert not at.exception
-    assert table_runs(at) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1", "lr 3, seed 4"]
+    assert race_runs(races) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1", "lr 3, seed 4"]
     removes = [b for b in at.main.button if b.key.startswith("compare-remove-")]
     assert [b.label for b in removes] == ["lr 3, seed 4"]  # the picked one is raced as picked
     removes[0].click().run()
     assert at.session_state["compare_extra_runs"] == [(1, 1.0)]
-    assert table_runs(at) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1"]
+    assert race_runs(races) == ["lr 0.1, seed 1", "lr 1, seed 1", "lr 10, seed 1"]
 
 
-def test_compare_says_which_added_runs_it_leaves_out():
+def test_compare_says_which_added_runs_it_leaves_out(races):
     at = compare(fresh())
     at.session_state["compare_extra_runs"] = [("x", 1.0), (2, -1.0), *[(s, 2.0) for s in range(6)]]
     at.run()
     assert not at.exception
     assert any("2 added run(s) were left out" in w.value for w in at.warning)
     assert any("9 runs" in w.value and "without lr 2, seed 5" in w.value for w in at.warning)
-    assert len(table_runs(at)) == 8
+    assert len(race_runs(races)) == 8
 
 
 # --- the rest of the shell -----------------------------------------------------------------

@@ -457,7 +457,7 @@ def quick_rounds(page, rounds: int = 3) -> None:
     page before it shows its first landmark (not waiting for it to finish)."""
     landmarks = {
         "walkthrough": lambda: page.get_by_text("1 · The inputs").first.wait_for(),
-        "compare": lambda: page.locator('.lab-figure[data-ready="true"]').first.wait_for(),
+        "compare": lambda: page.locator('.lab-race[data-ready="true"]').first.wait_for(),
         "train": lambda: page.locator(".lab-stage").first.wait_for(),
     }
     for _ in range(rounds):
@@ -566,7 +566,7 @@ class TestPageSwitch:
             page.wait_for_function("(n) => window.__sentMessages > n + 1", arg=sent, polling="raf")
             nav(page, "Compare").first.click()
             page.wait_for_function(
-                "() => document.querySelectorAll('.lab-figure[data-ready=\"true\"]').length === 2",
+                "() => document.querySelector('.lab-race[data-ready=\"true\"]') !== null",
                 timeout=60_000,
             )
             wait_idle(page)

@@ -34,8 +34,7 @@ LAPTOP = (1280, 800)
 PHONE = (390, 844)
 MIN_TARGET = 24  # CSS px, WCAG 2.5.8
 
-COMPARE_READY_JS = """() =>
-  document.querySelectorAll('.lab-figure[data-ready="true"]').length >= 2"""
+COMPARE_READY_JS = """() => document.querySelector('.lab-race[data-ready="true"]') !== null"""
 TABLES_DRAWN_JS = """(n) => {
   const main = document.querySelector('[data-testid="stMain"]');
   const grids = [...(main?.querySelectorAll('[data-testid="stDataFrame"]') || [])];
@@ -85,7 +84,7 @@ def open_drawn(new_page, server, page_name: str, query: str, size, scheme: str):
         wait_settled(page)
     elif page_name == "compare":
         wait_ready(page, 2, stage=False)
-        wait_js(page, COMPARE_READY_JS, what="Compare's two figures")
+        wait_js(page, COMPARE_READY_JS, what="Compare's race")
     else:
         wait_ready(page, 0, stage=False)
         wait_js(page, TABLES_DRAWN_JS, WALKTHROUGH_TABLES, what="the Walkthrough's tables")

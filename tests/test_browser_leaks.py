@@ -46,7 +46,7 @@ BOUND = 0.10
 # The pages in the order the switches visit them: (title, path, what only it draws, count).
 ROUND = [
     ("Walkthrough", r"^/walkthrough$", ".st-key-walk-step button", 1),
-    ("Compare", r"^/compare$", '.lab-figure[data-ready="true"]', 2),
+    ("Compare", r"^/compare$", '.lab-race[data-ready="true"]', 1),
     ("Train", r"^/(train)?$", '.lab-stage:not(.lab-figure)[data-ready="true"]', 1),
 ]
 

@@ -489,11 +489,13 @@ def pick_rates(page, rates: list[str]) -> None:
         wait_js(page, RUNS_DRAWN_JS, runs, what=f"{runs} runs drawn after picking {rate}")
 
 
-SUMMARY_ROWS_JS = page_js("summary_rows")
+RACE_ROWS_JS = """() => [...document.querySelectorAll('.lab-race-table tbody tr')]
+  .map((tr) => [...tr.cells].map((c) => c.textContent.trim()))"""
+"""Compare's race table: one row of cells per run."""
 
 
 LANDSCAPE_BANDS_JS = """() => {
-  const canvas = document.querySelector('.lab-chart-compare-paths canvas.lab-field');
+  const canvas = document.querySelector('.lab-race .lab-chart-landscape canvas.lab-field');
   if (!canvas || !canvas.width) return 0;
   const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   const colours = new Set();
@@ -527,25 +529,14 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
         for i, a in enumerate(ticks):
             for b in ticks[i + 1 :]:
                 assert not overlap(a["rect"], b["rect"]), (a, b)
-    # The grid draws on a canvas; its accessible table (what a screen reader gets) holds the
-    # rows it has rendered, so show the whole grid first and wait for all eight.
-    page.locator(
-        '[data-testid="stMain"] [data-testid="stDataFrame"]'
-    ).last.scroll_into_view_if_needed()
-    wait_js(
-        page,
-        f"() => ({SUMMARY_ROWS_JS})()?.filter((r) => r[0]?.startsWith('lr ')).length === 8",
-        what="the summary table's eight rows",
-    )
-    rows = page.evaluate(SUMMARY_ROWS_JS)
-    assert rows is not None, "no summary table"
-    body = [r for r in rows if r and r[0].startswith("lr ")]
-    assert len(body) == 8, rows
+    # The race's table: each run at step t, then at its end.
+    rows = page.evaluate(RACE_ROWS_JS)
+    assert len(rows) == 8, rows
     text = " ".join(" ".join(r) for r in rows)
     assert not re.search(r"\b(None|nan|NaN|null|undefined)\b", text), text
-    for row in body:
-        assert re.fullmatch(r"\d+%", row[2]), row
-        assert np.isfinite(float(row[1])), row
+    for row in rows:
+        assert re.fullmatch(r"\d+%", row[2]) and re.fullmatch(r"\d+%", row[5]), row
+        assert np.isfinite(float(row[1])) and np.isfinite(float(row[4])), row
 
 
 def test_train_legends_clear_the_axis_titles(server, new_page):

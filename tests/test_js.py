@@ -27,8 +27,8 @@ from perceptron.history import history_from_weights
 from perceptron.settings import LOSS_LABELS
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, loss_text, notebook_run, weight_text
 from tests.support.paths import ROOT, STATIC
-from ui.figure import backdrop
-from views import compare, payload
+from views import payload
+from views.race_payload import pack_race
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_Y = np.array([0, 1, 1, 0], dtype=float)
@@ -252,34 +252,33 @@ def test_the_3d_sheet_is_the_output_at_step_t(parity_page):
             assert w[0] * x1 + w[1] * x2 + b == pytest.approx(0, abs=1e-9 * (1 + abs(b)))
 
 
-# --- parity: Compare's landscape, as ui/figure.py sends it -------------------------------------
+# --- parity: Compare's landscape, as its race sends it ---------------------------------------
 
-BACKDROP_JS = """
+RACE_LANDSCAPE_JS = """
 import { readFileSync } from "node:fs";
-import { decode, decodeArrays } from "./ui/static/payload.js";
+import { decode } from "./ui/static/payload.js";
 import { slicePixels } from "./ui/static/field.js";
 const paint = (layer, slices) =>
   Buffer.from(slicePixels(slices.data, slices.shape[1], layer.lut, layer.levels).pixels);
-const sent = JSON.parse(readFileSync(0, "utf8"));
-const compare = decodeArrays(sent.arrays).slices;
-const { header, arrays } = decode(new Uint8Array(readFileSync(process.argv[1])));
-const [layer] = header.charts.landscape.layers;
-console.log(JSON.stringify({ shape: compare.shape, levels: Array.from(compare.data),
-  samePixels: paint(sent.layers[0], compare).equals(paint(layer, arrays.slices)) }));
+const [race, train] = process.argv.slice(1).map((p) => decode(new Uint8Array(readFileSync(p))));
+const layer = (blob) => blob.header.charts.landscape.layers[0];
+const pixels = (blob) => paint(layer(blob), blob.arrays.slices);
+const slices = race.arrays.slices;
+console.log(JSON.stringify({ shape: slices.shape, levels: Array.from(slices.data),
+  samePixels: pixels(race).equals(pixels(train)) }));
 """
 
 
 def test_the_page_paints_compares_landscape_as_trains():
-    """Compare's arrays reach field.js byte for byte: for one run, the very pixels of Train's."""
+    """The race's arrays reach field.js byte for byte: for one run, the very pixels of Train's."""
     run = notebook_run()
-    sent = backdrop(compare.compare_landscape_chart([run], ["notebook"]))
-    blob = payload.pack(run, "x", False, [])
+    blobs = [pack_race([run], ["notebook"], "r"), payload.pack(run, "x", False, [])]
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "notebook.bin"
-        path.write_bytes(blob)
+        paths = [Path(folder) / name for name in ("race.bin", "train.bin")]
+        for path, blob in zip(paths, blobs, strict=True):
+            path.write_bytes(blob)
         done = subprocess.run(
-            [node_binary(), "--input-type=module", "-e", BACKDROP_JS, str(path)],
-            input=sent,
+            [node_binary(), "--input-type=module", "-e", RACE_LANDSCAPE_JS, *map(str, paths)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -287,7 +286,7 @@ def test_the_page_paints_compares_landscape_as_trains():
         )
     assert done.returncode == 0, done.stderr
     page = json.loads(done.stdout)
-    _, arrays = payload.unpack(blob)
+    _, arrays = payload.unpack(blobs[1])
     assert page["shape"] == list(arrays["slices"].shape)
     assert page["levels"] == arrays["slices"].ravel().tolist()
     assert page["samePixels"]

@@ -11,6 +11,7 @@ import gzip
 import json
 import math
 import struct
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,7 @@ from views.geometry import input_box, landscape_window, weights_2d
 from views.landscape import landscape_chart
 from views.landscape_layer import GRID, LEVEL_TOP, LEVELS
 from views.loss import LOSS_NAMES, loss_chart
+from views.marks import now_line
 from views.output import heatmap_chart, surface_chart
 from views.sampling import decade_ticks
 from views.style import (
@@ -42,6 +44,7 @@ from views.style import (
     NEUTRAL,
     ROW_COLOURS,
     row_colour,
+    style,
     weight_colour,
 )
 from views.weights import weights_chart
@@ -735,131 +738,139 @@ def test_the_served_run_is_gzipped_deterministic_and_small(h):
         payload.unpack(b"nope" + gzip.decompress(first)[4:])
 
 
-# --- Compare page figures -----------------------------------------------------------------
+# --- Compare's race: its still charts --------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def compared() -> list[perceptron.History]:
+    """Eight runs, the most Compare races: 3 seeds × 3 rates, less one."""
     return perceptron.train_many(
         NOTEBOOK_X, NOTEBOOK_Y, seeds=[1, 2, 3], learning_rates=[0.1, 10.0, 100.0], iterations=500
-    )
+    )[:8]
 
 
-def fig_by_name(fig: go.Figure, name: str):
-    found = [trace for trace in fig.data if trace.name == name]
-    assert len(found) == 1, (name, [trace.name for trace in fig.data])
+def trace_named(chart: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [t for t in chart["figure"]["data"] if t["name"] == name]
+    assert len(found) == 1, (name, [t["name"] for t in chart["figure"]["data"]])
     return found[0]
 
 
-def finite_everywhere(fig: go.Figure) -> bool:
-    values = list(numbers(fig.to_plotly_json()))
+def finite_everywhere(chart: dict[str, Any]) -> bool:
+    values = list(numbers(go.Figure(chart["figure"]).to_plotly_json()))
     return bool(values) and all(math.isfinite(v) for v in values)
 
 
-def test_compare_landscape_one_path_per_run(compared):
+def test_compare_landscape_tells_every_run_apart(compared):
     labels = [f"run {i}" for i in range(len(compared))]
-    fig = compare.compare_landscape_chart(compared, labels).figure
+    chart = compare.landscape_chart(compared, labels)
     for run, label in zip(compared, labels, strict=True):
-        path = fig_by_name(fig, label)
-        steps = np.asarray(path.customdata)
-        np.testing.assert_allclose(path.x, run.weights[steps, 0], rtol=1e-6, atol=1e-7)
+        path = trace_named(chart, label)
+        steps = np.asarray(path["customdata"])
+        np.testing.assert_allclose(path["x"], run.weights[steps, 0], rtol=1e-6, atol=1e-7)
         assert steps[-1] == run.last_step
-    colours = [fig_by_name(fig, label).line.color for label in labels]
-    assert len(set(colours[:6])) == 6, "the first six runs have six colours"
-    dashes = [fig_by_name(fig, label).line.dash for label in labels]
-    assert dashes[:6] == ["solid"] * 6 and set(dashes[6:]) == {"dash"}
-    start, end = fig_by_name(fig, "start"), fig_by_name(fig, "end")
-    assert list(start.x) == [r.weights[0, 0] for r in compared]
-    assert list(end.x) == [r.weights[r.last_step, 0] for r in compared]
-    assert list(end.marker.color) == colours
-    assert finite_everywhere(fig)
+        sizes = path["marker"]["size"]
+        assert sizes[-1] > 0 and not any(sizes[:-1]), "a marker at the run's end only"
+    traces = [trace_named(chart, label) for label in labels]
+    assert len({t["line"]["color"] for t in traces}) == 8, "eight runs, eight colours"
+    assert len({t["marker"]["symbol"] for t in traces}) == 8, "and eight marker shapes"
+    assert {t["line"]["dash"] for t in traces} == {"solid"}
+    sizes = [t["marker"]["size"][-1] for t in traces]
+    assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == 8, "markers nest as rings"
+    assert finite_everywhere(chart)
 
 
 def test_compare_paints_the_first_runs_landscape_behind_the_paths(compared):
     """The layer Train paints: the window around every path, 16 bands, the loss at b = 0."""
-    chart = compare.compare_landscape_chart(compared, [f"run {i}" for i in range(len(compared))])
-    [layer] = chart.layers
+    chart = compare.landscape_chart(compared, [f"run {i}" for i in range(len(compared))])
+    [layer] = chart["layers"]
     w1, w2 = landscape_window([weights_2d(r) for r in compared])
     assert layer == {"kind": "slices", "lut": LOSS_LUT, "levels": LEVELS, "x": w1, "y": w2}
-    layout = chart.figure.layout
-    assert list(layout.xaxis.range) == w1 and list(layout.yaxis.range) == w2
-    slices = chart.arrays["slices"]
+    layout = chart["figure"]["layout"]
+    assert layout["xaxis"]["range"] == w1 and layout["yaxis"]["range"] == w2
+    slices = chart["arrays"]["slices"]
     assert slices.shape == (1, GRID, GRID) and slices.dtype == np.uint16
-    assert chart.arrays["slice_bias"].tolist() == [0.0]
-    scale = fig_by_name(chart.figure, "loss scale").marker
-    assert scale.cmax - scale.cmin >= 6, "this landscape spans many decades"
-    assert len(scale.colorbar.tickvals) <= 5
-    assert not [t for t in chart.figure.data if t.type == "contour"], "no second landscape"
-    assert_slices_are_log10_loss(compared[0], chart.arrays, scale.cmin, scale.cmax, (w1, w2))
+    assert chart["arrays"]["slice_bias"].tolist() == [0.0]
+    scale = trace_named(chart, "loss scale")["marker"]
+    assert scale["cmax"] - scale["cmin"] >= 6, "this landscape spans many decades"
+    assert len(scale["colorbar"]["tickvals"]) <= 5
+    low, high = scale["cmin"], scale["cmax"]
+    assert_slices_are_log10_loss(compared[0], chart["arrays"], low, high, (w1, w2))
 
 
 def test_compare_with_a_bias_paints_the_slice_at_zero(biased, diverged):
-    chart = compare.compare_landscape_chart([biased, diverged], ["a", "b"])
-    assert chart.arrays["slice_bias"].tolist() == [0.0]
-    assert chart.arrays["slices"].shape == (1, GRID, GRID)
-    scale = fig_by_name(chart.figure, "loss scale").marker
-    [layer] = chart.layers
+    chart = compare.landscape_chart([biased, diverged], ["a", "b"])
+    assert chart["arrays"]["slice_bias"].tolist() == [0.0]
+    scale = trace_named(chart, "loss scale")["marker"]
+    [layer] = chart["layers"]
     window = (layer["x"], layer["y"])
-    assert_slices_are_log10_loss(biased, chart.arrays, scale.cmin, scale.cmax, window)
-    assert "slice at bias b = 0" in chart.figure.layout.title.text
+    assert_slices_are_log10_loss(biased, chart["arrays"], scale["cmin"], scale["cmax"], window)
+    assert "slice at bias b = 0" in chart["figure"]["layout"]["title"]["text"]
 
 
 @pytest.mark.parametrize("presenter", [False, True])
 def test_compare_and_train_draw_one_landscape_alike(h, presenter):
     """One pipeline: for one run, Compare sends exactly Train's layer, grid and colour bar."""
-    chart = compare.compare_landscape_chart([h], ["notebook"], presenter=presenter)
+    chart = compare.landscape_chart([h], ["notebook"], presenter=presenter)
     train = landscape_chart(h, presenter)
-    assert chart.layers == train["layers"]
-    assert chart.arrays.keys() == train["arrays"].keys()
+    assert chart["layers"] == train["layers"]
+    assert chart["arrays"].keys() == train["arrays"].keys()
     for name, values in train["arrays"].items():
-        np.testing.assert_array_equal(chart.arrays[name], values)
-    [scale] = [t for t in chart.figure.to_plotly_json()["data"] if t["name"] == "loss scale"]
-    assert json.loads(json.dumps(scale)) == json.loads(json.dumps(by_name(train, "loss scale")))
+        np.testing.assert_array_equal(chart["arrays"][name], values)
+    assert trace_named(chart, "loss scale") == by_name(train, "loss scale")
 
 
-def test_the_page_gets_compares_arrays_as_base64_bytes(compared):
-    """What ui/figure.py sends beside the figure decodes back to the exact arrays."""
-    labels = [f"run {i}" for i in range(len(compared))]
-    chart = compare.compare_landscape_chart(compared, labels)
+def test_a_still_figure_gets_its_arrays_as_base64_bytes(compared):
+    """What ui/figure.py sends beside a still figure decodes back to the exact arrays."""
+    spec = compare.landscape_chart(compared, [f"run {i}" for i in range(len(compared))])
+    chart = compare.CompareChart(go.Figure(spec["figure"]), spec["layers"], spec["arrays"])
     sent = json.loads(backdrop(chart))
     assert sent["layers"] == chart.layers
     for name, values in chart.arrays.items():
         spec = sent["arrays"][name]
         raw = np.frombuffer(base64.b64decode(spec["bdata"]), payload.DTYPES[spec["dtype"]])
         np.testing.assert_array_equal(raw.reshape(spec["shape"]), values)
-    loss = json.loads(backdrop(compare.compare_loss_chart(compared, labels)))
-    assert loss == {"layers": [], "arrays": {}}
 
 
-def test_compare_loss_one_line_per_run(compared):
+def test_compare_loss_draws_every_value_where_it_is(compared):
+    """No clipping: lr 100 on the notebook's data falls to ~1e-24 and is drawn there."""
     labels = [f"run {i}" for i in range(len(compared))]
-    fig = compare.compare_loss_chart(compared, labels).figure
-    assert [fig_by_name(fig, label).name for label in labels] == labels
-    assert len({fig_by_name(fig, label).line.color for label in labels[:6]}) == 6
-    end = fig_by_name(fig, "end")
-    assert list(end.x) == [r.last_step + 1 for r in compared]
-    assert fig.layout.xaxis.type == "log" and fig.layout.yaxis.type == "log"
-    assert list(fig.layout.xaxis.ticktext) == ["0", "1", "10", "100"]
-    assert LOSS_NAMES["squared"] in fig.layout.title.text
-    assert finite_everywhere(fig)
+    chart = compare.loss_chart(compared, labels)
+    for run, label in zip(compared, labels, strict=True):
+        line = trace_named(chart, label)
+        steps = np.asarray(line["customdata"])
+        np.testing.assert_allclose(line["y"], run.loss[steps], rtol=1e-6)
+        assert line["x"] == (steps + 1).tolist()
+    smallest = min(float(r.loss[r.last_step]) for r in compared)
+    assert smallest < 1e-20, "a run far below the old 1e-12 floor"
+    layout = chart["figure"]["layout"]
+    assert layout["xaxis"]["type"] == "log" and layout["yaxis"]["type"] == "log"
+    assert min(layout["yaxis"]["tickvals"]) <= smallest * 10, "the axis reaches it"
+    assert chart["floor"] is None and "exactly 0" not in layout["yaxis"]["title"]["text"]
+    assert chart["marks"] == [now_line(style())]
+
+
+def test_compare_loss_says_where_an_exact_zero_is_drawn(compared):
+    zeroed = replace(compared[0], loss=np.r_[compared[0].loss[:-1], 0.0])
+    chart = compare.loss_chart([zeroed, compared[1]], ["zero", "other"])
+    positive = min(float(r.loss[r.loss > 0].min()) for r in (zeroed, compared[1]))
+    floor = chart["floor"]
+    assert floor < positive and floor == 10.0 ** (math.floor(math.log10(positive)) - 1)
+    assert trace_named(chart, "zero")["y"][-1] == pytest.approx(floor)
+    title = chart["figure"]["layout"]["yaxis"]["title"]["text"]
+    assert f"exactly 0 is drawn at {floor:.0e}" in title
 
 
 def test_compare_draws_a_diverged_run_without_nan(diverged, biased):
-    labels = ["diverged", "fine"]
-    for build in (compare.compare_landscape_chart, compare.compare_loss_chart):
-        fig = build([diverged, biased], labels).figure
-        assert finite_everywhere(fig), build.__name__
-        assert fig_by_name(fig, "end").marker.symbol[0] == "x"
-    fig = compare.compare_landscape_chart([diverged, biased], labels).figure
-    assert "slice at bias b = 0" in fig.layout.title.text
+    for build in (compare.landscape_chart, compare.loss_chart):
+        chart = build([diverged, biased], ["diverged", "fine"])
+        assert finite_everywhere(chart), build.__name__
+        assert trace_named(chart, "diverged")["customdata"][-1] == diverged.last_step
 
 
-def test_compare_checks_labels_and_handles_no_runs(compared):
-    with pytest.raises(ValueError, match="labels"):
-        compare.compare_loss_chart(compared, ["a"])
-    assert len(compare.compare_loss_chart([], []).figure.data) == 0
-    empty = compare.compare_landscape_chart([], [])
-    assert len(empty.figure.data) == 0 and empty.layers == [] and empty.arrays == {}
+def test_compare_checks_labels(compared):
+    for build in (compare.landscape_chart, compare.loss_chart):
+        with pytest.raises(ValueError, match="labels"):
+            build(compared, ["a"])
 
 
 def test_row_colours_cycle_through_six():

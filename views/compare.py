@@ -1,15 +1,19 @@
-"""Several runs of the same data side by side: one landscape, one loss chart.
+"""Compare's race: several runs of the same data on one landscape and one loss chart.
 
-All runs are drawn on the first run's landscape (same data, same loss); with a
-bias the slice is at b = 0, since each run's bias differs and one slice must
-serve them all. The landscape is Train's (``views/landscape_layer.py``): the
-same grid, bands, colours and colour bar, painted by the page behind the axes.
-These are still charts, drawn by the lab's own element (``ui/figure.py``) like
-the Train page's, so they read alike in light and dark.
+These are the charts' still parts (each run's whole path, faint, and its whole loss
+curve); the page (``ui/static/race.js``) draws every run's marker and trail at step t
+over them. All runs share the first run's landscape (same data, same loss); with a bias
+the slice is at b = 0, since each run's bias differs and one slice must serve them all.
+The landscape is Train's (``views/landscape_layer.py``), painted by the page behind the axes.
+
+Every run keeps its own colour and marker shape (``views/style.py``), and markers shrink
+with the run's index: where runs sit on the same point, their markers nest as rings
+instead of hiding one another.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,23 +24,20 @@ import plotly.graph_objects as go
 from perceptron.history import History
 from views.geometry import landscape_window, weights_2d
 from views.landscape_layer import landscape_layer
-from views.loss import LOSS_NAMES, loss_values
-from views.sampling import (
-    compact,
-    drawn_steps,
-    iteration_axis,
-    log_axis,
-    points_per_trace,
-)
-from views.style import LOSS_FLOOR, axis, base_layout, run_style, style
+from views.loss import LOSS_NAMES
+from views.marks import now_line
+from views.sampling import compact, drawn_steps, iteration_axis, log_axis, points_per_trace
+from views.style import RUN_SYMBOLS, axis, base_layout, run_style, style
+
+PATH_OPACITY = 0.4
+"""A run's whole path, under the page's bold trail up to t: there, but not the race itself."""
 
 
 @dataclass(frozen=True)
 class CompareChart:
     """A still figure, and what the page paints behind its axes (``layers``, reading ``arrays``).
 
-    The layers and arrays have the shape of a Train chart's (``views/payload.py``),
-    so the page draws them with the same code.
+    Drawn by ``ui/figure.py`` with the Train page's chart code.
     """
 
     figure: go.Figure
@@ -44,40 +45,47 @@ class CompareChart:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
 
 
+def marker_size(i: int, presenter: bool = False) -> float:
+    """Run ``i``'s marker size: each a ring smaller than the one before, so a stack shows all."""
+    theme = style(presenter)
+    return theme.current + 14 - 2 * i
+
+
 def _check(histories: Sequence[History], labels: Sequence[str]) -> None:
     if len(histories) != len(labels):
         raise ValueError(f"labels: need one per run ({len(histories)}), got {len(labels)}")
 
 
-def _ends(
-    xs: list[float], ys: list[float], colours: list[str], symbols: list[str], name: str, size: int
+def _run_trace(
+    i: int, label: str, xs: list, ys: list, steps: np.ndarray, presenter: bool, hover: str
 ) -> dict[str, Any]:
-    """One marker trace for every run's start (or end): fewer traces, same information."""
+    """Run ``i``'s line, with its own marker at its end only (the legend shows both)."""
+    theme = style(presenter)
+    sizes = [0.0] * len(xs)
+    sizes[-1] = marker_size(i, presenter) - 4
     return {
         "type": "scatter",
-        "mode": "markers",
+        "mode": "lines+markers",
         "x": xs,
         "y": ys,
-        "name": name,
+        "customdata": steps.tolist(),
+        "name": label,
+        "line": {**run_style(i), "width": theme.line},
         "marker": {
-            "color": colours,
-            "symbol": symbols,
-            "size": size,
-            "line": {"width": 1.5, "color": "#FFFFFF"},
+            "symbol": RUN_SYMBOLS[i % len(RUN_SYMBOLS)],
+            "size": sizes,
+            "color": run_style(i)["color"],
+            "line": {"width": 1, "color": "#FFFFFF"},
         },
-        "hovertemplate": f"{name}<br>%{{x:.6g}}, %{{y:.6g}}<extra></extra>",
+        "hovertemplate": f"{label}<br>step %{{customdata}}<br>{hover}<extra></extra>",
     }
 
 
-def compare_landscape_chart(
-    histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
-) -> CompareChart:
-    """Each run's (w1, w2) path on one landscape: squares start, circles end (× = diverged)."""
+def landscape_chart(
+    histories: Sequence[History], labels: Sequence[str], presenter: bool = False
+) -> dict[str, Any]:
+    """Each run's whole (w1, w2) path, faint, on one landscape; ``arrays`` are its layer's."""
     _check(histories, labels)
-    layout = base_layout("Paths on the loss landscape", presenter)
-    if not histories:
-        return CompareChart(go.Figure(layout=layout))
-    theme = style(presenter)
     planes = [weights_2d(h) for h in histories]
     w1, w2 = landscape_window(planes)
     first = histories[0]
@@ -86,92 +94,75 @@ def compare_landscape_chart(
     budget = points_per_trace(len(histories) + 2)
     for i, (h, label, W) in enumerate(zip(histories, labels, planes, strict=True)):
         steps = drawn_steps(h.last_step, budget)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": compact(W[steps, 0]),
-                "y": compact(W[steps, 1]),
-                "customdata": steps,
-                "name": label,
-                "line": {**run_style(i), "width": theme.line},
-                "hovertemplate": f"{label}<br>step %{{customdata}}<br>"
-                "w1 = %{x:.6g}, w2 = %{y:.6g}<extra></extra>",
-            }
-        )
-    colours = [run_style(i)["color"] for i in range(len(histories))]
-    data.append(
-        _ends(
-            [W[0, 0] for W in planes],
-            [W[0, 1] for W in planes],
-            colours,
-            ["square"] * len(planes),
-            "start",
-            theme.marker,
-        )
-    )
-    symbols = ["x" if h.diverged_at is not None else "circle" for h in histories]
-    data.append(
-        _ends(
-            [W[-1, 0] for W in planes],
-            [W[-1, 1] for W in planes],
-            colours,
-            symbols,
-            "end",
-            theme.current,
-        )
-    )
-    if first.bias:
-        layout["title"]["text"] += " (slice at bias b = 0)"
+        trace = _run_trace(
+            i, label, compact(W[steps, 0]), compact(W[steps, 1]), steps, presenter,
+            "w1 = %{x:.6g}, w2 = %{y:.6g}",
+        )  # fmt: skip
+        trace["opacity"] = PATH_OPACITY
+        data.append(trace)
+    title = "Paths on the loss landscape" + (" (slice at bias b = 0)" if first.bias else "")
+    layout = base_layout(title, presenter)
     layout["xaxis"] = axis("w1", presenter, range=w1, constrain="domain", showgrid=False)
     layout["yaxis"] = axis(
         "w2", presenter, range=w2, scaleanchor="x", scaleratio=1, constrain="domain", showgrid=False
     )
-    return CompareChart(go.Figure(data=data, layout=layout), [landscape.layer], landscape.arrays)
+    return {
+        "name": "landscape",
+        "figure": {"data": data, "layout": layout},
+        "layers": [landscape.layer],
+        "marks": [],
+        "arrays": landscape.arrays,
+        "window": [w1, w2],
+    }
 
 
-def compare_loss_chart(
-    histories: Sequence[History], labels: Sequence[str], *, presenter: bool = False
-) -> CompareChart:
-    """Each run's loss on log–log axes; a diverged run stops at its last finite step (×)."""
+def zero_floor(histories: Sequence[History]) -> float | None:
+    """Where a loss of exactly 0 is drawn on the log axis: a decade under the smallest
+    positive loss of any run; None when no run reaches 0 (every value is drawn as it is)."""
+    shown = np.concatenate([h.loss[: h.last_step + 1] for h in histories])
+    finite = shown[np.isfinite(shown)]
+    if not (finite == 0).any():
+        return None
+    positive = finite[finite > 0]
+    smallest = float(positive.min()) if positive.size else 1.0
+    return 10.0 ** (math.floor(math.log10(smallest)) - 1)
+
+
+def loss_chart(
+    histories: Sequence[History], labels: Sequence[str], presenter: bool = False
+) -> dict[str, Any]:
+    """Each run's loss on log–log axes, every value where it is: 6.4e-24 is drawn at 6.4e-24.
+
+    Only an exact 0 has no place on a log axis; it is drawn at ``floor`` and the axis
+    title says so. A diverged run's line stops at its last finite step.
+    """
     _check(histories, labels)
-    objective = histories[0].objective if histories else "squared"
+    objective = histories[0].objective
     name = LOSS_NAMES.get(objective, objective)
-    layout = base_layout(f"Loss over the iterations: {name}", presenter)
-    if not histories:
-        return CompareChart(go.Figure(layout=layout))
-    theme = style(presenter)
+    floor = zero_floor(histories)
     budget = points_per_trace(len(histories))
-    data: list[dict[str, Any]] = []
+    data, drawn = [], []
     for i, (h, label) in enumerate(zip(histories, labels, strict=True)):
-        steps, losses = loss_values(h, drawn_steps(h.last_step, budget))
+        steps = drawn_steps(h.last_step, budget)
+        loss = h.loss[steps]
+        keep = np.isfinite(loss)
+        steps, loss = steps[keep], np.where(loss[keep] == 0, floor or 0, loss[keep])
+        drawn.append(loss)
         data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": steps + 1,
-                "y": compact(losses),
-                "customdata": steps,
-                "name": label,
-                "line": {**run_style(i), "width": theme.line},
-                "hovertemplate": f"{label}<br>step %{{customdata}}<br>"
-                "loss = %{y:.6g}<extra></extra>",
-            }
+            _run_trace(
+                i, label, (steps + 1).tolist(), compact(loss), steps, presenter, "loss = %{y:.4g}"
+            )
         )
-    ends = [(i, h) for i, h in enumerate(histories) if np.isfinite(h.loss[h.last_step])]
-    lasts = np.array([h.last_step for _, h in ends], dtype=np.int64)
-    marker = _ends(
-        (lasts + 1).tolist(),
-        [max(float(h.loss[h.last_step]), LOSS_FLOOR) for _, h in ends],
-        [run_style(i)["color"] for i, _ in ends],
-        ["x" if h.diverged_at is not None else "circle" for _, h in ends],
-        "end",
-        theme.marker,
-    )
-    marker["customdata"] = lasts
-    marker["hovertemplate"] = "end, step %{customdata}<br>loss = %{y:.6g}<extra></extra>"
-    data.append(marker)
+    title = f"{name} (log scale)"
+    if floor is not None:
+        title += f"; a loss of exactly 0 is drawn at {floor:.0e}"
+    layout = base_layout(f"Loss over the iterations: {name}", presenter)
     layout["xaxis"] = iteration_axis(max(h.last_step for h in histories), presenter)
-    finals = np.concatenate([loss_values(h, np.arange(h.last_step + 1))[1] for h in histories])
-    layout["yaxis"] = log_axis(f"{name} (log scale)", finals, presenter)
-    return CompareChart(go.Figure(data=data, layout=layout))
+    layout["yaxis"] = log_axis(title, np.concatenate(drawn), presenter)
+    return {
+        "name": "loss",
+        "figure": {"data": data, "layout": layout},
+        "layers": [],
+        "marks": [now_line(style(presenter))],
+        "floor": floor,
+    }

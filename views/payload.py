@@ -92,29 +92,38 @@ def meta(h: History) -> dict[str, Any]:
 
 
 def pack(h: History, run_id: str, presenter: bool, signals: list[dict[str, Any]]) -> bytes:
-    """The blob for one run: header JSON, then each array 8-byte aligned."""
+    """The blob for one run (see :func:`blob`)."""
     check_two_inputs(h)
     arrays = run_arrays(h)
     charts = [build(h, presenter) for build in CHARTS]
     for chart in charts:
         arrays.update(chart.pop("arrays", {}))
-    layout, chunks, offset = {}, [], 0
-    for name, values in arrays.items():
-        code, raw = typed_bytes(values)
-        layout[name] = {"dtype": code, "shape": list(values.shape), "offset": offset}
-        chunks.append(raw + bytes(-len(raw) % 8))
-        offset += len(chunks[-1])
     header = {
         "id": run_id,
         "presenter": presenter,
         "meta": meta(h),
         "signals": on_shown_steps(signals, h),
         "charts": {c["name"]: c for c in charts},
-        "arrays": layout,
     }
-    text = json.dumps(header, allow_nan=False, separators=(",", ":")).encode()
-    text += b" " * (-(12 + len(text)) % 8)
-    return b"".join([MAGIC, struct.pack("<II", VERSION, len(text)), text, *chunks])
+    return blob(header, arrays)
+
+
+def blob(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
+    """``header`` as JSON (with where each array lies), then each array 8-byte aligned.
+
+    Shared by Train's run and Compare's race (``views/race_payload.py``): one format, one
+    decoder on the page (``ui/static/payload.js``).
+    """
+    layout, chunks, offset = {}, [], 0
+    for name, values in arrays.items():
+        code, raw = typed_bytes(values)
+        layout[name] = {"dtype": code, "shape": list(values.shape), "offset": offset}
+        chunks.append(raw + bytes(-len(raw) % 8))
+        offset += len(chunks[-1])
+    text = json.dumps({**header, "arrays": layout}, allow_nan=False, separators=(",", ":"))
+    data = text.encode()
+    data += b" " * (-(12 + len(data)) % 8)
+    return b"".join([MAGIC, struct.pack("<II", VERSION, len(data)), data, *chunks])
 
 
 def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:

@@ -70,9 +70,26 @@ def weight_colour(j: int, name: str) -> str:
     return NEUTRAL if name == "b" else WEIGHT_COLOURS[j % len(WEIGHT_COLOURS)]
 
 
+RUN_COLOURS: tuple[str, ...] = (*ROW_COLOURS, "#A6761D", "#E7298A")
+"""Compare's eight runs, one colour each: Okabe–Ito's six, then ochre and magenta (ColorBrewer
+Dark2), the two that stay furthest (CIE76) from the six and near 4:1 on white and on dark."""
+
+RUN_SYMBOLS: tuple[str, ...] = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "triangle-down",
+    "pentagon",
+    "hexagon",
+    "star",
+)
+"""Each run's marker shape as well, so no run is told apart by its colour alone."""
+
+
 def run_style(i: int) -> dict[str, str]:
-    """Line colour and dash for Compare run ``i``: eight runs stay distinguishable."""
-    return {"color": row_colour(i), "dash": "solid" if i < len(ROW_COLOURS) else "dash"}
+    """Line colour and dash for Compare run ``i``: each of eight runs its own colour."""
+    return {"color": RUN_COLOURS[i % len(RUN_COLOURS)], "dash": "solid"}
 
 
 def colour_table(scale: Any, values: np.ndarray) -> list[int]:

@@ -26,7 +26,7 @@ class Landmark:
 TRAIN = Landmark("Train", r"^/(train)?$", '.lab-stage:not(.lab-figure)[data-ready="true"]')
 APP_CYCLE = (
     Landmark("Walkthrough", r"^/walkthrough$", ".st-key-walk-step button"),
-    Landmark("Compare", r"^/compare$", '.lab-figure[data-ready="true"]', 2),
+    Landmark("Compare", r"^/compare$", '.lab-race[data-ready="true"]'),
     TRAIN,
 )
 FLOOR_ONE = Landmark("One", r"^/(one)?$", ".st-key-step button")
