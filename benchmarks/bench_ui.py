@@ -42,6 +42,8 @@ What is measured (each is a row of the printed table):
             stage's bytes there) for the default run; ``?iterations=100000`` → its first
             ``.lab-chart[data-step]`` against the default run's, both with a warm cache.
   4 Cold    process spawn → first page drawn, app against floor A (informative).
+  R Race    Compare with 8 runs (benchmarks/ui/race.py): a key Step against floor B, and Play
+            sampled per frame, as for Train.
   5 Load    N browser sessions (one Chromium) × M Steps each on one fresh server: failures
             and the p95 of the in-page Step time against floor B's single-session median.
 Server CPU seconds per step and peak RSS come from psutil on each server's pid.
@@ -75,6 +77,7 @@ from benchmarks.ui.first_load import measure_cold, measure_first_loads  # noqa: 
 from benchmarks.ui.floors import write_floors  # noqa: E402
 from benchmarks.ui.load import measure_load  # noqa: E402
 from benchmarks.ui.play import measure_play  # noqa: E402
+from benchmarks.ui.race import measure_race  # noqa: E402
 from benchmarks.ui.steps import measure_steps  # noqa: E402
 from benchmarks.ui.table import report  # noqa: E402
 from benchmarks.ui.wire import serving  # noqa: E402
@@ -110,8 +113,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, set[str]]:
     parser.add_argument("--patience", type=float, default=60.0, help="per wait under load, s")
     parser.add_argument(
         "--only",
-        default="cold,first,steps,play,load",
-        help="comma list of phases: cold, first, steps, play, load",
+        default="cold,first,steps,play,race,load",
+        help="comma list of phases: cold, first, steps, play, race, load",
     )
     parser.add_argument("--json", type=pathlib.Path, help="also write all figures here")
     args = parser.parse_args(argv)
@@ -140,7 +143,7 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
     res: dict[str, Any] = {}
     if "cold" in phases:
         res["cold"] = measure_cold(browser, floor_a, args.cold, log)
-    if phases & {"first", "steps", "play"}:
+    if phases & {"first", "steps", "play", "race"}:
         with contextlib.ExitStack() as stack:
             app = stack.enter_context(serving(ROOT / "app.py", ROOT))
             rss: dict[str, int] = {}
@@ -150,9 +153,13 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
                     browser, app[0].url, fa[0].url, args.loads, log
                 )
                 rss["floorA"] = fa[1].peak
-            if "steps" in phases:
+            if phases & {"steps", "race"}:
                 fb = stack.enter_context(serving(floor_b, floor_b.parent))
+            if "steps" in phases:
                 res["steps"] = measure_steps(browser, app, fb, args.steps, log)
+            if "race" in phases:
+                res["race"] = measure_race(browser, app[0], fb, args.steps, log)
+            if phases & {"steps", "race"}:
                 rss["floorB"] = fb[1].peak
             if "play" in phases:
                 res["play"] = measure_play(browser, app[0], log)

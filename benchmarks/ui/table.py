@@ -15,6 +15,7 @@ from typing import Any
 import psutil
 
 from .cells import Row
+from .race import race_rows
 from .rows_loads import cold_rows, first_load_rows, load_rows, rss_rows
 from .rows_steps import play_rows, step_rows
 
@@ -24,6 +25,7 @@ def build_rows(res: dict) -> list[Row]:
     return [
         *step_rows(res),
         *play_rows(res),
+        *race_rows(res),
         *first_load_rows(res),
         *cold_rows(res),
         *load_rows(res),
@@ -55,6 +57,8 @@ def notes(res: dict[str, Any]) -> list[str]:
     out = []
     if res.get("steps", {}).get("problems"):
         out += res["steps"]["problems"][:8]
+    if res.get("race", {}).get("problems"):
+        out += [f"race: {m}" for m in res["race"]["problems"][:8]]
     if res.get("load", {}).get("failures"):
         out += [f"load: {m}" for m in res["load"]["failures"][:8]]
     if res.get("load", {}).get("page_errors"):

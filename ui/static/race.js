@@ -58,6 +58,10 @@ class Race {
     this.endList = element(findings, "ul");
     this.endList.dataset.lab = "findings-end";
     this.tableBox = element(this.root, "div", "lab-race-table");
+    // It scrolls sideways on a phone: a keyboard can reach and scroll it too.
+    Object.assign(this.tableBox, { tabIndex: 0 });
+    this.tableBox.setAttribute("role", "region");
+    this.tableBox.setAttribute("aria-label", "The runs at step t and at their end");
     this.player = new Player(0);
     this.charts = {};
     // Compare has one view: the transport's view switch stays off the page.
@@ -122,9 +126,10 @@ class Race {
         + '<div class="lab-race-values"><span data-lab="loss"></span> · <span data-lab="accuracy"></span></div>'
         + '<div class="lab-race-held" data-lab="held"></div>';
       box.querySelector(".lab-race-label span").textContent = run.label;
-      return box;
+      const [loss, accuracy, held] = ["loss", "accuracy", "held"].map((k) => box.querySelector(`[data-lab="${k}"]`));
+      return { box, loss, accuracy, held };
     });
-    this.numbers.replaceChildren(...this.cells);
+    this.numbers.replaceChildren(...this.cells.map((cell) => cell.box));
   }
 
   buildTable() {
@@ -156,11 +161,11 @@ class Race {
     }
     const set = (el, text) => { if (el.textContent !== text) el.textContent = text; };
     numbersAt(this.race, t).forEach((n, i) => {
-      const box = this.cells[i];
-      set(box.querySelector('[data-lab="loss"]'), `loss ${n.lossText}`);
-      set(box.querySelector('[data-lab="accuracy"]'), `${n.accuracy} of rows right`);
-      set(box.querySelector('[data-lab="held"]'), n.held || "");
-      box.dataset.step = String(n.step);
+      const cell = this.cells[i];
+      set(cell.loss, `loss ${n.lossText}`);
+      set(cell.accuracy, `${n.accuracy} of rows right`);
+      set(cell.held, n.held || "");
+      cell.box.dataset.step = String(n.step);
       const [loss, accuracy, doing] = this.rows[i];
       set(loss, n.lossText);
       set(accuracy, n.accuracy);
