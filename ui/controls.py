@@ -98,13 +98,14 @@ def _start_from_link() -> None:
         editor_start(st.session_state.preset).update(rows=rows)
 
 
-def _restart_editor(rows: tuple[Row, ...]) -> None:
-    start = st.session_state.editor
+def restart_editor(rows: tuple[Row, ...]) -> None:
+    """``rows`` become the editor's start, in a fresh editor (a big paste, a reset, the plane)."""
+    start = editor_start(st.session_state.preset)
     start.update(rows=rows, version=start["version"] + 1)
 
 
 def _reset_data() -> None:
-    _restart_editor(PRESETS[st.session_state.preset].rows)
+    restart_editor(PRESETS[st.session_state.preset].rows)
 
 
 def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
@@ -114,7 +115,7 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
     charts while the student types the next one: the grid then drops or splits their
     keystrokes ("0.5" stored as "5"). In a form nothing runs until they apply it.
     """
-    st.caption(PRESETS[preset_key].description)
+    about = st.empty()  # what the rows are, once they are read
     start = editor_start(preset_key)
     key = f"editor-{preset_key}-{start['version']}"
     with st.form(f"data-{preset_key}-{start['version']}", border=False):
@@ -150,8 +151,19 @@ def _dataset(preset_key: str) -> tuple[tuple[Row, ...] | None, list[str]]:
         problems = []
         rows = tuple(zip(X[:, 0].tolist(), X[:, 1].tolist(), y.tolist(), strict=True))
         _settle_many_added(key, rows)
+    about.caption(dataset_note(preset_key, rows or start["rows"]))
     st.button("Reset data to preset", on_click=_reset_data, width="stretch")
     return rows, problems
+
+
+def dataset_note(preset_key: str, rows: tuple[Row, ...]) -> str:
+    """The preset's description while its rows are the table; else the rows are the student's
+    (from a link, the plane or the table), and the preset's words would describe other rows."""
+    preset = PRESETS[preset_key]
+    if tuple(rows) == preset.rows:
+        return preset.description
+    n = len(rows)
+    return f"Your data (from the {preset.name.split(':')[0]} preset): {n:,} row{'s' * (n != 1)}."
 
 
 BAKE_ADDED_ROWS = 20
@@ -166,7 +178,7 @@ def _settle_many_added(key: str, rows: tuple[Row, ...]) -> None:
     table is valid, it becomes the start of a fresh editor (from the next run).
     """
     if len((st.session_state.get(key) or {}).get("added_rows") or []) > BAKE_ADDED_ROWS:
-        _restart_editor(rows)
+        restart_editor(rows)
 
 
 def _typed(setting: Setting, value: Any) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit import runtime
 
-from ui import links, steps
+from ui import links, plane, steps
 from ui.assets import PLOTLY_URL, loader
 from ui.chosen import ChosenRun
 from ui.run import packed
@@ -45,6 +45,8 @@ def run_url(chosen: ChosenRun) -> str:
 
 
 def show(chosen: ChosenRun) -> None:
-    """The stage: where its run is, where to find Plotly, and the step the server chose."""
+    """The stage: where its run is, where to find Plotly, the step the server chose, and the
+    table the plane edits (a table it sends back goes through ``plane.take_edit``)."""
     data = {**steps.server_step(), "run": run_url(chosen), "plotly": PLOTLY_URL}
-    _stage(key="stage", data={**data, "settings": links.page_settings()})
+    data.update(settings=links.page_settings(), edit=plane.stage_data(chosen))
+    _stage(key="stage", data=data, on_edit_change=plane.take_edit)

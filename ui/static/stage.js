@@ -7,6 +7,7 @@
 import { Chart } from "./chart.js";
 import { describe } from "./describe.js";
 import { element, Lifetime, mount, slot } from "./dom.js";
+import { PlaneEditor } from "./edit.js";
 import { copyText, flash } from "./link.js";
 import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
@@ -37,6 +38,8 @@ class Stage {
     this.transport = new Transport(bar, this.slots.output.querySelector(".lab-actions"),
       this.player, { onView: (view) => this.setView(view), onCopy: (button) => this.copyLink(button) });
     this.player.onChange((t, playing, cause) => this.show(t, cause));
+    // Rows added, moved and deleted on the heat map (edit.js) go to the server as whole tables.
+    this.editor = new PlaneEditor(this.slots.output, this.lifetime);
     this.speakUp(bar);
     // Save animation (save_animation.js): after the transport's Link button, the run as a GIF.
     saveAnimationControl(bar, () => this.run && { run: this.run, Plotly: this.Plotly, colours: this.colours },
@@ -84,7 +87,8 @@ class Stage {
   }
 
   // One update at a time: a theme switch or a new run may arrive while a run is loading.
-  update({ data }) {
+  update({ data, setStateValue }) {
+    this.editor.server(data.edit, setStateValue);
     this.queue = (this.queue || Promise.resolve()).then(() => this.apply(data))
       .catch((error) => {
         console.error("Perceptron Lab stage", error);
@@ -133,6 +137,7 @@ class Stage {
       return chart.draw(this.run.charts[name], this.run, this.colours, t);
     });
     await Promise.all(work);
+    this.editor.attach(this.charts.output, this.colours);
     this.root.dataset.ready = "true";
   }
 

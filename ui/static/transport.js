@@ -23,7 +23,7 @@ const KEY_LIST = [["→", "One update forward"], ["←", "One update back"],
 // Keys act on the page only, never while someone is typing or moving through a widget:
 // an input, a text area, a select, anything editable, an ARIA widget that uses arrow keys,
 // or the data editor's grid (a canvas whose focus sits on a scroller inside it).
-const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], "
+export const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], "
   + "[role=slider], [role=spinbutton], [role=combobox], [role=listbox], [role=textbox], "
   + "[role=grid], [role=gridcell], [role=menu], [role=option], [data-testid=stDataFrame], "
   + "[data-testid=stDataFrameResizable], .stDataFrame, .gdg-input, [data-testid=stTextArea]";
