@@ -45,7 +45,7 @@ def expected(histories: list[perceptron.History], t: int) -> list[dict]:
         {
             "step": min(t, h.last_step),
             "loss": f"loss {h.loss[min(t, h.last_step)]:.4g}",
-            "accuracy": f"{h.accuracy[min(t, h.last_step)]:.0%} of rows right",
+            "accuracy": f"{h.accuracy[min(t, h.last_step)]:.0%} right",
         }
         for h in histories
     ]

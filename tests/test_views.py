@@ -36,6 +36,7 @@ from views.landscape_layer import GRID, LEVEL_TOP, LEVELS
 from views.loss import LOSS_NAMES, loss_chart
 from views.marks import now_line
 from views.output import heatmap_chart, surface_chart
+from views.race_payload import pack_race
 from views.sampling import decade_ticks
 from views.style import (
     LOGIT_SPAN,
@@ -865,6 +866,41 @@ def test_compare_draws_a_diverged_run_without_nan(diverged, biased):
         chart = build([diverged, biased], ["diverged", "fine"])
         assert finite_everywhere(chart), build.__name__
         assert trace_named(chart, "diverged")["customdata"][-1] == diverged.last_step
+
+
+def test_the_race_says_where_a_diverged_run_stops_and_holds(diverged, biased, zero):
+    """A run whose history ends early holds its last step while the race goes on: said once
+    at the end, and each run's facts carry its own last step for the page to hold."""
+    header, arrays = payload.unpack(pack_race([diverged, biased, zero], ["d", "b", "z"], "r"))
+    assert header["meta"]["last"] == biased.last_step == 300
+    facts = [(r["last"], r["diverged_at"]) for r in header["runs"]]
+    assert facts == [(39, 40), (300, None), (0, None)]
+    assert ["d stops early", "it diverged at step 40, so it holds step 39 to step 300."] in (
+        header["findings"]
+    )
+    assert ["z stops early", "its history ends at step 0, so it holds step 0 to step 300."] in (
+        header["findings"]
+    )
+    for i, run in enumerate((diverged, biased, zero)):
+        end = run.last_step + 1
+        np.testing.assert_array_equal(arrays[f"weights_{i}"], run.weights[:end, :2])
+        np.testing.assert_array_equal(arrays[f"loss_{i}"], run.loss[:end])
+        assert arrays[f"correct_{i}"].tolist() == (run.accuracy[:end] * run.n_rows).round().tolist()
+        assert arrays[f"path_{i}"][-1] == run.last_step
+
+
+def test_the_races_numbers_are_written_as_the_page_writes_them(compared):
+    """One format: the findings, the table's final loss and the page's general(x, 4)."""
+    labels = [f"run {i}" for i in range(len(compared))]
+    header, _ = payload.unpack(pack_race(compared, labels, "r"))
+    best = min(range(len(compared)), key=lambda i: compared[i].loss[compared[i].last_step])
+    assert header["findings"][0] == [
+        "Lowest final loss",
+        f"{labels[best]} ({header['runs'][best]['final_loss']}).",
+    ]
+    for run, facts in zip(compared, header["runs"], strict=True):
+        assert facts["final_loss"] == f"{run.loss[run.last_step]:.4g}"
+        assert facts["final_accuracy"] == f"{run.accuracy[run.last_step]:.0%}"
 
 
 def test_compare_checks_labels(compared):

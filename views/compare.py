@@ -153,7 +153,7 @@ def loss_chart(
                 i, label, (steps + 1).tolist(), compact(loss), steps, presenter, "loss = %{y:.4g}"
             )
         )
-    title = f"{name} (log scale)"
+    title = "loss (log scale)"  # the chart's title names it: a phone keeps the axis's whole
     if floor is not None:
         title += f"; a loss of exactly 0 is drawn at {floor:.0e}"
     layout = base_layout(f"Loss over the iterations: {name}", presenter)

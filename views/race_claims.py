@@ -94,13 +94,13 @@ def end_findings(
                 "another: their markers are drawn as rings, one inside the other.",
             ]
         )
+    end = max(h.last_step for h in histories)
     for label, h in zip(labels, histories, strict=True):
-        if h.diverged_at is not None:
-            lines.append(
-                [
-                    f"{label} stops early",
-                    f"it diverged at step {h.diverged_at:,}, so it holds its last finite step, "
-                    f"{h.last_step:,}, while the others go on.",
-                ]
-            )
+        why = f"it diverged at step {h.diverged_at:,}" if h.diverged_at is not None else ""
+        if h.last_step < end:
+            why = why or f"its history ends at step {h.last_step:,}"
+            held = f"{why}, so it holds step {h.last_step:,} to step {end:,}."
+            lines.append([f"{label} stops early", held])
+        elif why:
+            lines.append([f"{label} diverged", f"{why}; the charts stop at step {h.last_step:,}."])
     return lines

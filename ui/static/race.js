@@ -123,7 +123,8 @@ class Race {
       box.className = "lab-race-run";
       box.dataset.run = String(i);
       box.innerHTML = `<div class="lab-race-label">${swatch(run)}<span></span></div>`
-        + '<div class="lab-race-values"><span data-lab="loss"></span> · <span data-lab="accuracy"></span></div>'
+        + '<div class="lab-race-values" title="The loss, and the share of rows on the right side of 0.5">'
+        + '<span data-lab="loss"></span> · <span data-lab="accuracy"></span></div>'
         + '<div class="lab-race-held" data-lab="held"></div>';
       box.querySelector(".lab-race-label span").textContent = run.label;
       const [loss, accuracy, held] = ["loss", "accuracy", "held"].map((k) => box.querySelector(`[data-lab="${k}"]`));
@@ -163,7 +164,7 @@ class Race {
     numbersAt(this.race, t).forEach((n, i) => {
       const cell = this.cells[i];
       set(cell.loss, `loss ${n.lossText}`);
-      set(cell.accuracy, `${n.accuracy} of rows right`);
+      set(cell.accuracy, `${n.accuracy} right`);
       set(cell.held, n.held || "");
       cell.box.dataset.step = String(n.step);
       const [loss, accuracy, doing] = this.rows[i];
