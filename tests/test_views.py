@@ -481,6 +481,37 @@ def test_weight_lines_are_dense_early(h):
     assert set(range(31)) <= set(steps) and T in steps
 
 
+def longest_stretch_on_one_side(values: np.ndarray) -> int:
+    """Most consecutive points on one side of the values' mean: 1 for a strict zig-zag."""
+    high = (values > values.mean()).astype(int)
+    changes = np.flatnonzero(np.diff(np.r_[-1, high, -1]) != 0)
+    return int(np.diff(changes).max())
+
+
+def test_a_period_2_bounce_is_drawn_as_a_band_not_an_alias():
+    """XOR at rate 100 flips between two weight states every step (test_diagnostics.py).
+
+    Thinning by min/max per bucket draws each line up and down between exactly those two
+    states (at most two points in a row on one side: one bucket's last, the next's first);
+    one step per bucket would draw long runs on one level, a random-looking zig-zag.
+    """
+    xor_x, xor_y = [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]
+    bounce = perceptron.train(xor_x, xor_y, 1, 10_000, 100.0, True, "cross_entropy")
+    for chart, traces in (
+        (weights_chart(bounce), bounce.weight_names),
+        (errors_chart(bounce), ["row 1", "row 2", "row 3", "row 4"]),
+    ):
+        for name in traces:
+            line = by_name(chart, name)
+            steps = np.asarray(line["customdata"])
+            assert len(steps) <= view_caps.MAX_DRAWN_POINTS and steps[-1] == bounce.last_step
+            drawn = np.asarray(line["y"])[1:]  # step 0 is before the bounce starts
+            assert len(set(drawn.round(6))) == 2, name
+            assert longest_stretch_on_one_side(drawn) <= 2, name
+    loss = by_name(loss_chart(bounce), "loss")
+    assert longest_stretch_on_one_side(np.asarray(loss["y"])[1:]) <= 2
+
+
 def test_errors_chart_one_curve_per_row(h):
     chart = errors_chart(h)
     assert chart["figure"]["layout"]["title"]["text"] == "Each row's error ŷ − y"

@@ -7,7 +7,7 @@ from typing import Any
 from perceptron.history import History
 from views import caps
 from views.marks import array_ref, now_line, points, step_ref
-from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
+from views.sampling import compact, envelope_steps, iteration_axis, points_per_trace
 from views.style import NEUTRAL, axis, base_layout, row_colour, style
 
 
@@ -21,8 +21,7 @@ def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     theme = style(presenter)
     last = h.last_step
     k = shown_rows(h)
-    steps = drawn_steps(last, points_per_trace(k))
-    misses = h.predictions[steps, :k] - h.y[:k]
+    budget = points_per_trace(k)
     lines: list[dict[str, Any]] = [
         {
             "type": "scatter",
@@ -40,7 +39,7 @@ def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
             "type": "scatter",
             "mode": "lines",
             "x": (steps + 1).tolist(),
-            "y": compact(misses[:, i]),
+            "y": compact(h.predictions[steps, i] - h.y[i]),
             "customdata": steps.tolist(),
             "name": f"row {i + 1}",
             "line": {"color": row_colour(i), "width": theme.line},
@@ -48,6 +47,8 @@ def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
             "<extra></extra>",
         }
         for i in range(k)
+        # Each row's line thinned on its own: a bounce keeps its band (views/sampling.py).
+        for steps in [envelope_steps(h.predictions[: last + 1, i] - h.y[i], budget)]
     ]
     shown = f" (first {k} of {h.n_rows:,})" if k < h.n_rows else ""
     layout = base_layout(f"Each row's error ŷ − y{shown}", presenter)

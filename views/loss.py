@@ -8,7 +8,7 @@ import numpy as np
 
 from perceptron.history import History
 from views.marks import array_ref, now_line, points, step_ref
-from views.sampling import compact, drawn_steps, iteration_axis, log_axis
+from views.sampling import compact, envelope_steps, iteration_axis, log_axis
 from views.style import CURRENT_COLOUR, LOSS_FLOOR, PATH_COLOUR, base_layout, style
 
 LOSS_NAMES = {"squared": "squared error ½Σ(ŷ−y)²", "cross_entropy": "cross-entropy"}
@@ -29,7 +29,7 @@ def loss_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     """The loss curve once, and the exact loss at step t as a marker on it."""
     theme = style(presenter)
     last = h.last_step
-    steps, drawn = loss_values(h, drawn_steps(last))
+    steps, drawn = loss_values(h, envelope_steps(h.loss[: last + 1]))
     line = {
         "type": "scatter",
         "mode": "lines",

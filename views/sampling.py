@@ -4,8 +4,11 @@ A run has up to a million steps but a line needs a few hundred points, and
 nearly all the learning happens in the first few dozen steps. So paths are
 sampled on a log scale (dense early) plus a uniform sprinkle (so late
 oscillations are not skipped entirely), with the first and last step exact.
-The lines are drawn once per run; the page draws the exact value at step t on
-top of them, and a short exact trail before it, so the marker never floats.
+A line against the iterations is thinned per line instead (:func:`envelope_steps`):
+each bucket keeps its lowest and highest step, because picking one step per
+bucket aliases a period-2 bounce into random zig-zags. The lines are drawn once
+per run; the page draws the exact value at step t on top of them, and a short
+exact trail before it, so the marker never floats.
 """
 
 from __future__ import annotations
@@ -31,6 +34,54 @@ def drawn_steps(last: int, max_points: int = caps.MAX_DRAWN_POINTS) -> np.ndarra
     lin_part = np.linspace(0.0, last, n_lin)
     steps = np.concatenate([np.rint(log_part), np.rint(lin_part), [0, last]]).astype(np.int64)
     return np.unique(np.clip(steps, 0, last))
+
+
+def log_buckets(last: int, count: int) -> np.ndarray:
+    """Edges of ``count`` buckets of 0..last, even on the charts' log axis of t + 1.
+
+    Early buckets hold one step each (merged by ``unique``), later ones widen.
+    """
+    edges = np.rint(np.geomspace(1, last + 2, count + 1)).astype(np.int64) - 1
+    return np.unique(edges)
+
+
+def _envelope_points(edges: np.ndarray) -> int:
+    """Points an envelope over these buckets draws: at most two per bucket."""
+    return int(np.minimum(np.diff(edges), 2).sum())
+
+
+def envelope_steps(values: np.ndarray, max_points: int = caps.MAX_DRAWN_POINTS) -> np.ndarray:
+    """Steps to draw one line through ``values`` (one per step): each bucket's min and max.
+
+    Buckets are even on the log axis of t + 1, as many as the budget allows (every
+    step while the run is short, every one of the first few dozen steps of a long run).
+    A bucket of more than two steps keeps the step of its lowest and of its highest
+    value, in step order, so an oscillation is drawn as its band, never as an alias;
+    the first and last step are always kept. Non-finite values are never picked
+    where a finite one shares their bucket.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    last = len(values) - 1
+    max_points = max(int(max_points), 4)
+    if last + 1 <= max_points:
+        return np.arange(last + 1, dtype=np.int64)
+    low, high = 2, max_points  # the most buckets whose envelope fits the budget
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _envelope_points(log_buckets(last, middle)) <= max_points - 2:
+            low = middle
+        else:
+            high = middle - 1
+    edges = log_buckets(last, low)
+    finite = np.isfinite(values)
+    lows, highs = np.where(finite, values, np.inf), np.where(finite, values, -np.inf)
+    picked = [
+        np.arange(a, b)
+        if b - a <= 2
+        else np.array([a + np.argmin(lows[a:b]), a + np.argmax(highs[a:b])])
+        for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True)
+    ]
+    return np.unique(np.concatenate([*picked, [0, last]]).astype(np.int64))
 
 
 def jump_stops(last: int) -> list[int]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from perceptron.history import History
 from views.marks import array_ref, now_line, points, step_ref
-from views.sampling import compact, drawn_steps, iteration_axis, points_per_trace
+from views.sampling import compact, envelope_steps, iteration_axis, points_per_trace
 from views.style import axis, base_layout, style, weight_colour
 
 TITLE = "Each weight"
@@ -16,13 +16,14 @@ def weights_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     """One line per weight (log x), and markers for the values at step t."""
     theme = style(presenter)
     names = h.weight_names
-    steps = drawn_steps(h.last_step, points_per_trace(len(names)))
-    x = (steps + 1).tolist()
+    budget = points_per_trace(len(names))
+    end = h.last_step + 1
+    # Each line thinned on its own: a bounce keeps its band (views/sampling.py).
     lines = [
         {
             "type": "scatter",
             "mode": "lines",
-            "x": x,
+            "x": (steps + 1).tolist(),
             "y": compact(h.weights[steps, j]),
             "customdata": steps.tolist(),
             "name": name,
@@ -30,6 +31,7 @@ def weights_chart(h: History, presenter: bool = False) -> dict[str, Any]:
             "hovertemplate": f"step %{{customdata}}<br>{name} = %{{y:.6g}}<extra></extra>",
         }
         for j, name in enumerate(names)
+        for steps in [envelope_steps(h.weights[:end, j], budget)]
     ]
     layout = base_layout(TITLE, presenter)
     layout["xaxis"] = iteration_axis(h.last_step, presenter)
