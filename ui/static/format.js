@@ -36,6 +36,7 @@ export function fixed(x, decimals = 6) {
   const odd = special(x);
   if (odd) return odd;
   if (Math.abs(x) >= 1e21) return general(x, decimals + 1);
+  if (Object.is(x, -0)) return `-${(0).toFixed(decimals)}`; // toFixed drops the sign of -0
   return x.toFixed(decimals);
 }
 

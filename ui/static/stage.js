@@ -15,6 +15,7 @@ import { loadPlotly } from "./plotly.js";
 import { Readout } from "./readout.js";
 import { saveAnimationControl } from "./save_animation.js";
 import { Speaker } from "./speech.js";
+import { Strip } from "./strip.js";
 import { colourKey, pageColours } from "./theme.js";
 import { Transport } from "./transport.js";
 import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
@@ -31,6 +32,8 @@ class Stage {
     this.signals = element(this.root, "div", "lab-signals"); // spoken by the Speaker, not live
     const grid = element(this.root, "div", "lab-grid");
     this.slots = Object.fromEntries(SLOTS.map((name) => [name, slot(grid, name)]));
+    // Strip (strip.js): the notebook's update at t, under the charts.
+    this.strip = new Strip(element(this.root, "details", "lab-strip"), this.lifetime);
     const rows = element(this.root, "details", "lab-rows");
     this.player = new Player(0);
     this.readout = new Readout(this.numbers, this.signals, rows);
@@ -114,6 +117,7 @@ class Stage {
     this.colours = colours;
     this.Plotly = Plotly;
     this.readout.setRun(this.run, header.signals);
+    this.strip.setRun(this.run, header.signals);
     this.speaker.setRun(this.run, header.signals, Math.min(onScreen.t, header.meta.last));
     this.player.setLast(header.meta.last, header.meta.stops);
     this.player.t = Math.min(onScreen.t, header.meta.last);
@@ -145,6 +149,7 @@ class Stage {
   show(t, cause) {
     this.transport.show(this.view);
     this.readout.show(t);
+    this.strip.show(t);
     for (const chart of Object.values(this.charts)) chart.show(t);
     this.root.dataset.step = String(t);
     this.speaker.move(t, cause);

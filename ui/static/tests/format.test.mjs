@@ -20,6 +20,8 @@ test("fixed matches Python's .6f for weights, and says what is not a number", ()
   assert.equal(fixed(0.10288571), "0.102886");
   assert.equal(fixed(5.28321694), "5.283217");
   assert.equal(fixed(-1e-9), "-0.000000");
+  assert.equal(fixed(-0, 8), "-0.00000000"); // f"{-0.0:.8f}": 0 × a negative delta
+  assert.equal(fixed(0, 8), "0.00000000");
   assert.equal(fixed(NaN), "not a number");
   assert.equal(fixed(-Infinity), "−∞");
 });
