@@ -512,6 +512,15 @@ def test_a_period_2_bounce_is_drawn_as_a_band_not_an_alias():
     assert longest_stretch_on_one_side(np.asarray(loss["y"])[1:]) <= 2
 
 
+def test_a_dozen_error_curves_leave_the_plot_its_height(h, big):
+    """A 12-row legend wrapped over the errors plot (about 90 px left at 1,000 rows): past
+    six rows the curves go unlabelled, coloured as on the input plane, named by the pointer."""
+    assert errors_chart(h)["figure"]["layout"]["showlegend"] is True
+    assert errors_chart(big)["figure"]["layout"]["showlegend"] is False
+    for chart in (errors_chart(big), weights_chart(h), loss_chart(h)):
+        assert chart["figure"]["layout"]["hovermode"] is False  # the page's label reads t exactly
+
+
 def test_errors_chart_one_curve_per_row(h):
     chart = errors_chart(h)
     assert chart["figure"]["layout"]["title"]["text"] == "Each row's error ŷ − y"

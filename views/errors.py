@@ -10,6 +10,9 @@ from views.marks import array_ref, now_line, points, step_ref
 from views.sampling import compact, envelope_steps, iteration_axis, points_per_trace
 from views.style import NEUTRAL, axis, base_layout, row_colour, style
 
+LEGEND_ROWS = 6
+"""Most rows the errors chart names in a legend above its plot (one line at laptop width)."""
+
 
 def shown_rows(h: History) -> int:
     """Rows followed step by step (the rest of a big upload is summed up in the loss)."""
@@ -52,7 +55,14 @@ def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     ]
     shown = f" (first {k} of {h.n_rows:,})" if k < h.n_rows else ""
     layout = base_layout(f"Each row's error ŷ − y{shown}", presenter)
+    # A legend of a dozen rows wrapped over the plot and squeezed it to a strip: past
+    # LEGEND_ROWS the rows go unlabelled here, in the colours the input plane gives them,
+    # and the pointer names each one (ui/static/seek.js).
+    layout["showlegend"] = k <= LEGEND_ROWS
     layout["xaxis"] = iteration_axis(last, presenter)
+    # The page reads the exact history under the pointer (ui/static/seek.js); Plotly's own
+    # label would read the thinned line.
+    layout["hovermode"] = False
     layout["yaxis"] = axis("error ŷ − y", presenter, range=[-1.05, 1.05], zeroline=False)
     misses_at_t = array_ref("predictions", list(range(k)), minus=h.y[:k].tolist())
     marks = [

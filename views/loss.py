@@ -44,6 +44,9 @@ def loss_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     name = LOSS_NAMES.get(h.objective, h.objective)
     layout = base_layout("How wrong it is: the loss", presenter)
     layout["xaxis"] = iteration_axis(last, presenter)
+    # The page reads the exact history under the pointer (ui/static/seek.js); Plotly's own
+    # label would read the thinned line.
+    layout["hovermode"] = False
     layout["yaxis"] = log_axis(f"{name} (log)", np.asarray(drawn), presenter)
     marks = [
         now_line(theme),

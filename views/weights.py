@@ -35,6 +35,9 @@ def weights_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     ]
     layout = base_layout(TITLE, presenter)
     layout["xaxis"] = iteration_axis(h.last_step, presenter)
+    # The page reads the exact history under the pointer (ui/static/seek.js); Plotly's own
+    # label would read the thinned line.
+    layout["hovermode"] = False
     layout["yaxis"] = axis("weight value", presenter, zeroline=True)
     colours = [weight_colour(j, n) for j, n in enumerate(names)]
     marks = [

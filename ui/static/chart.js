@@ -3,6 +3,7 @@
 import { downloadPng } from "./export.js";
 import { drawLayer } from "./field.js";
 import { drawMarks } from "./marks.js";
+import { PointSeek, SEEKABLE } from "./seek.js";
 import { Sheet } from "./surface3d.js";
 import { themedLayout } from "./theme.js";
 
@@ -17,7 +18,9 @@ const newId = (what) => `lab-${what}-${++ids}`;
 
 export class Chart {
   // text: the chart also says what it shows at t, and offers it as a table (the Train page's).
-  constructor(slot, name, Plotly, { text = false } = {}) {
+  // onSeek(t): a chart against the iterations reads its values under the pointer, and a
+  // click there seeks (seek.js).
+  constructor(slot, name, Plotly, { text = false, onSeek = null } = {}) {
     this.name = name;
     this.Plotly = Plotly;
     this.div = document.createElement("div");
@@ -41,6 +44,7 @@ export class Chart {
       if (this.drawn && this.div.isConnected) Plotly.Plots.resize(this.div);
     });
     this.resizer.observe(this.div);
+    if (onSeek && SEEKABLE.has(name)) this.seek = new PointSeek(this, onSeek);
   }
 
   // The still figure for a run, themed for the page; marks follow at step t.
@@ -95,6 +99,7 @@ export class Chart {
   destroy() {
     this.destroyed = true;
     this.resizer.disconnect();
+    this.seek?.destroy();
     this.save.remove();
     if (this.alt) this.alt.destroy();
     // A page holds only a few WebGL contexts: give the 3D sheet's back now, not at GC.

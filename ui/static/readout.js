@@ -86,13 +86,22 @@ export class Readout {
     if (key !== this.signalKey) {
       this.signalKey = key;
       this.signalBox.replaceChildren(...active.map((s) => {
+        // One line, so the charts stay above the fold, and a button that says it opens;
+        // the "this step" strip under the charts shows the note in full (strip.js).
         const note = document.createElement("div");
         note.className = `lab-signal lab-signal-${s.kind}`;
         note.dataset.kind = s.kind;
-        note.title = `${s.title}. ${s.detail}`;
-        note.onclick = () => note.classList.toggle("open");
-        cell(note, "strong", "", `${s.title}. `);
-        cell(note, "span", "", s.detail);
+        const text = cell(note, "div", "lab-signal-text");
+        cell(text, "strong", "", `${s.title}. `);
+        cell(text, "span", "", s.detail);
+        const more = cell(note, "button", "lab-signal-more", "More");
+        more.type = "button";
+        more.setAttribute("aria-expanded", "false");
+        more.onclick = () => {
+          const open = note.classList.toggle("open");
+          more.textContent = open ? "Less" : "More";
+          more.setAttribute("aria-expanded", String(open));
+        };
         return note;
       }));
     }

@@ -137,7 +137,8 @@ class Stage {
       const name = this.chartFor(slot);
       let chart = this.charts[slot];
       if (chart && chart.name !== name) { chart.destroy(); chart = null; }
-      if (!chart) chart = this.charts[slot] = new Chart(this.slots[slot], name, this.Plotly, { text: true });
+      if (!chart) chart = this.charts[slot] = new Chart(this.slots[slot], name, this.Plotly,
+        { text: true, onSeek: (step) => this.player.seek(step) });
       return chart.draw(this.run.charts[name], this.run, this.colours, t);
     });
     await Promise.all(work);

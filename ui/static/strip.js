@@ -29,7 +29,7 @@ function endAt(meta, t) {
 }
 
 // What the strip shows at step t (pure: tested against the engine without a page).
-//   title, formula, delta       the heading, the update rule and the delta's rule
+//   title, formula, delta       the heading, the update rule, the delta's rule and its meaning
 //   head, rows                  one line per followed row: inputs, y, layer_1 … x·delta
 //   foot                        [label, value per weight]: synapse_derivative, synapse_0 …
 //   followed                    how many rows have a line, and how many rows there are
@@ -66,8 +66,8 @@ export function stripAt(run, t) {
     title: titleAt(t),
     formula: `synapse_0 −= ${general(meta.learning_rate, 6)} × synapse_derivative`,
     delta: meta.objective === "squared"
-      ? "layer_1_delta = layer_1_error × layer_1 (1 − layer_1): the sigmoid's slope scales each miss"
-      : "layer_1_delta = layer_1_error: with cross-entropy the sigmoid's slope cancels out",
+      ? ["layer_1_delta = layer_1_error × layer_1 (1 − layer_1)", "the sigmoid's slope scales each miss"]
+      : ["layer_1_delta = layer_1_error", "with cross-entropy the sigmoid's slope cancels out"],
     head: ["row", ...inputs, "y", "layer_1", "layer_1_error", "layer_1_delta", ...inputs.map((x) => `${x}·delta`)],
     rows,
     foot,
@@ -118,10 +118,11 @@ export class Strip {
       else location.assign(walkthroughHref());
     });
     this.notes = add(box, "div", "lab-strip-notes");
-    this.rules = add(box, "p", "lab-strip-rules");
-    this.formula = add(this.rules, "code", "");
-    add(this.rules, "span", "", " · ");
-    this.delta = add(this.rules, "code", "");
+    const rules = add(box, "p", "lab-strip-rules");
+    this.formula = add(rules, "code", "");
+    add(rules, "br");
+    this.delta = add(rules, "code", "");
+    this.meaning = add(rules, "span", "");
     this.followed = add(box, "p", "lab-strip-followed");
     this.table = add(add(box, "div", "lab-strip-scroll"), "table", "lab-strip-table");
     this.endNode = add(box, "p", "lab-strip-end");
@@ -167,7 +168,8 @@ export class Strip {
     this.stale = undefined;
     const at = stripAt(this.run, t);
     setText(this.formula, at.formula);
-    setText(this.delta, at.delta);
+    setText(this.delta, at.delta[0]);
+    setText(this.meaning, `: ${at.delta[1]}`);
     at.rows.forEach((cells, i) => cells.forEach((text, j) => setText(this.rowCells[i][j], text)));
     const key = at.foot.map(([label]) => label).join("|");
     if (key !== this.footKey) this.buildFoot(at);

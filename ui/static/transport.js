@@ -123,6 +123,13 @@ export class Transport {
       if (action === "reset" && (!at || at.contains(box))) this.step.focus();
     };
     document.addEventListener("keydown", this.onKey);
+    // The bar sticks below Streamlit's header while the charts below the fold scroll by.
+    this.onResize = () => {
+      const header = document.querySelector("[data-testid=stHeader]");
+      box.style.setProperty("--lab-sticky-top", `${header ? Math.round(header.getBoundingClientRect().height) : 0}px`);
+    };
+    this.onResize();
+    window.addEventListener("resize", this.onResize);
   }
 
   openKeys() {
@@ -163,6 +170,7 @@ export class Transport {
   // The page is leaving: its keys must not act on the next page.
   destroy() {
     document.removeEventListener("keydown", this.onKey);
+    window.removeEventListener("resize", this.onResize);
   }
 }
 
