@@ -96,10 +96,11 @@ function walkthroughHref() {
 }
 
 export class Strip {
-  // box: a <details> under the charts (open; a presenter folds it with its summary).
+  // box: a <details> under the charts, open (a presenter folds it with its summary); folded
+  // on a phone, where its ten columns would scroll sideways until asked for.
   constructor(box, lifetime) {
     this.box = box;
-    box.open = true;
+    box.open = !window.matchMedia("(max-width: 700px)").matches;
     box.dataset.lab = "strip";
     const summary = add(box, "summary", "lab-strip-summary");
     this.titleNode = add(summary, "span", "lab-strip-title");
