@@ -58,9 +58,9 @@ def assert_arrows_explain_the_step(h: History, t: int, marks: dict) -> None:
     texts = land["notes"]["texts"]
     w, w_next = h.weights[t], h.weights[t + 1]
     k = scale_of(texts)
-    expected = [f"arrows ×{k:,.15g} · the rows' pulls add up to the step"]
+    expected = [f"arrows ×{k:,.15g} · row pulls sum to the step"]
     if h.bias:
-        expected.insert(0, f"loss slice at b = {w[2]:.6f}, the bias at this step")
+        expected.insert(0, f"slice at this step's b = {w[2]:.6f}")
         expected.append(f"b {w[2]:.6f} → {w_next[2]:.6f} (Δb {w_next[2] - w[2]:.4g})")
     assert texts == expected
     # Data → pixels on the chart's axes (w2 upwards), ×k.
@@ -121,10 +121,7 @@ def test_a_bias_run_shows_each_rows_pull_adding_up_to_the_step(server, new_page,
         assert_rings_show_each_miss(h, t, marks)
         # The slice label names the b the readout shows.
         b = page.locator('[data-lab="w-b"] .lab-number-value').inner_text()
-        assert (
-            marks["landscape"]["notes"]["texts"][0]
-            == f"loss slice at b = {b}, the bias at this step"
-        )
+        assert marks["landscape"]["notes"]["texts"][0] == f"slice at this step's b = {b}"
         # Step arrow in the page's ink: dark on light, light on dark.
         ink = [int(v) for v in re.findall(r"\d+", marks["landscape"]["arrows"][0]["stroke"])]
         assert (sum(ink) / 3 > 128) == (scheme == "dark"), ink

@@ -225,7 +225,7 @@ def test_the_slice_label_names_the_bias_at_step_t(parity_page):
         return
     for t, [label] in zip(steps, labels, strict=True):
         b = weight_text(run.weights[t, 2])
-        assert label["text"] == f"loss slice at b = {b}, the bias at this step"
+        assert label["text"] == f"slice at this step's b = {b}"
 
 
 def test_the_3d_sheet_is_the_output_at_step_t(parity_page):

@@ -189,7 +189,7 @@ def test_the_arrows_show_the_step_and_each_followed_rows_pull(run_parts):
             continue
         assert page["k"] == pytest.approx(arrow_scale(extent, 100), rel=1e-12)
         notes = page["notes"]
-        assert notes[0] == f"arrows ×{page['k']:,.15g} · the rows' pulls add up to the step"
+        assert notes[0] == f"arrows ×{page['k']:,.15g} · row pulls sum to the step"
         if k < run.n_rows:
             others = run.n_rows - k
             assert notes[1] == f"rows 1–{k} in colour; the other {others:,} as one grey arrow"

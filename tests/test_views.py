@@ -370,7 +370,7 @@ def test_landscape_path_start_and_marks(h, biased):
     ticks = scale["colorbar"]["tickvals"]
     assert ticks and all(scale["cmin"] - 1 <= k <= scale["cmax"] + 1 for k in ticks)
     [slice_label] = marks_of(landscape_chart(biased), "label")
-    assert slice_label["text"] == "loss slice at b = {b}, the bias at this step"
+    assert slice_label["text"] == "slice at this step's b = {b}"
 
 
 def test_landscape_window_caps_huge_weights():
@@ -753,6 +753,14 @@ def test_a_thousand_row_payload_follows_12_rows(big, blobs):
     heat = header["charts"]["heatmap"]
     assert len(by_name(heat, "rows")["x"]) == 200
     assert "first 200" in heat["figure"]["layout"]["title"]["text"]
+    # Only the followed rows get rings and arrows, and the plane says which.
+    [rings] = marks_of(heat, "misses")
+    assert len(rings["rows"]) == len(rings["colors"]) == 12
+    [words] = marks_of(heat, "label")
+    assert words["text"] == "step {t} · ring = miss |ŷ − y| (rows 1–12)"
+    assert words["avoid"] == big.X[:200].tolist(), "kept clear of every row drawn"
+    [arrows] = marks_of(header["charts"]["landscape"], "pulls")
+    assert arrows["colors"] == [row_colour(i) for i in range(12)]
 
 
 def test_the_default_run_fits_the_size_budget():

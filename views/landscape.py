@@ -79,10 +79,10 @@ def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     marks = [
         trail(*at_t, CURRENT_COLOUR, theme),
         points(*at_t, [CURRENT_COLOUR], theme, size=theme.current + 4),
-        pulls([row_colour(i) for i in range(shown_rows(h))], theme),
+        pulls([row_colour(i) for i in range(shown_rows(h))], theme, avoid=W[steps].tolist()),
     ]
     if h.bias:
-        marks.append(label("loss slice at b = {b}, the bias at this step", theme))
+        marks.append(label("slice at this step's b = {b}", theme))
     return {
         "name": "landscape",
         "figure": {"data": [landscape.scale, path, start], "layout": layout},

@@ -59,17 +59,20 @@ def boundary(theme: Theme) -> Mark:
     return {"kind": "boundary", "color": BOUNDARY_COLOUR, "width": theme.line, "dash": True}
 
 
-def label(text: str, theme: Theme) -> Mark:
-    """Text in a corner of the plot, the one where it hides the fewest marks; ``{t}`` (the
-    step) and ``{b}`` (the bias at step t, as the readout prints it) are filled in per step."""
-    return {"kind": "label", "text": text, "size": theme.font}
+def label(text: str, theme: Theme, avoid: list[list[float]] | None = None) -> Mark:
+    """Text in a corner of the plot, the one where it hides the fewest marks and ``avoid``
+    points (still parts, in data units: the rows); ``{t}`` (the step) and ``{b}`` (the
+    bias at step t, as the readout prints it) are filled in per step."""
+    return {"kind": "label", "text": text, "size": theme.font, "avoid": avoid or []}
 
 
-def pulls(colours: list[str], theme: Theme) -> Mark:
+def pulls(colours: list[str], theme: Theme, avoid: list[list[float]]) -> Mark:
     """The step at t on the (w1, w2) plane and each followed row's pull −lr·x·δ, tip to tail
     in its row's colour (rows 7–12 dashed), the other rows' sum as one NEUTRAL arrow, all
-    scaled to span at most ``room`` of the plot; the scale and the bias's step in words."""
+    scaled to span at most ``room`` of the plot; the scale and the bias's step in words,
+    placed clear of the ``avoid`` points (the drawn path, in data units)."""
     return {
+        "avoid": avoid,
         "kind": "pulls",
         "colors": colours,
         "other": NEUTRAL,

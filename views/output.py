@@ -103,7 +103,10 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     error = array_ref("predictions", list(range(k)), minus=h.y[:k].tolist())
     colours = [row_colour(i) for i in range(k)]
     rings = misses(h.X[:k].tolist(), error, colours, theme)
-    marks = [boundary(theme), rings, label("step {t} · ring = miss |ŷ − y|", theme)]
+    which = f" (rows 1–{k})" if k < h.n_rows else ""
+    plane_rows = h.X[: caps.PLANE_ROWS].tolist()
+    words = label(f"step {{t}} · ring = miss |ŷ − y|{which}", theme, avoid=plane_rows)
+    marks = [boundary(theme), rings, words]
     figure = {"data": [scale, _rows(h, theme)], "layout": layout}
     return {"name": "heatmap", "figure": figure, "marks": marks, "layers": [field]}
 

@@ -210,6 +210,8 @@ export function drawMarks(div, marks, run, t, colours, resized = false) {
     svg.setAttribute("height", div._fullLayout.height);
   }
   const p = { ...projector(div), avoid: [], notes: [] };
+  // Still parts a chart names for its words to keep clear of (rows, a path), in data units.
+  for (const mark of marks) for (const [x, y] of mark.avoid || []) p.avoid.push([p.x(x), p.y(y)]);
   const shapes = marks.filter((m) => DRAW[m.kind]).flatMap((m) => DRAW[m.kind](m, placeMark(m, run, t), p, colours));
   if (p.notes.length) shapes.push(notesBlock(p, colours));
   svg.replaceChildren(...shapes);

@@ -53,7 +53,7 @@ export function arrowsAt(run, t) {
 export function arrowNotes(arrows, k) {
   if (!arrows) return ["last step: no update follows"];
   if (k === null) return ["no arrows: the step and every pull are 0 here"];
-  const notes = [`arrows ${scaleText(k)} · the rows' pulls add up to the step`];
+  const notes = [`arrows ${scaleText(k)} · row pulls sum to the step`];
   if (arrows.other) {
     notes.push(`rows 1–${arrows.followed} in colour; the other ${whole(arrows.rows - arrows.followed)} as one grey arrow`);
   }

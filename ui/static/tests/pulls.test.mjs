@@ -48,7 +48,7 @@ test("the arrows at step t: from w_t, each followed row's pull, the rest as one,
   assert.deepEqual(arrows.bias, { from: 1, to: 0.8671875, change: -0.1328125 });
   assert.equal(arrowsAt(run, 1), null, "no update after the last step");
   assert.deepEqual(arrowNotes(arrows, 200), [
-    "arrows ×200 · the rows' pulls add up to the step",
+    "arrows ×200 · row pulls sum to the step",
     "rows 1–2 in colour; the other 1 as one grey arrow",
     "b 1.000000 → 0.867188 (Δb -0.1328)",
   ]);
