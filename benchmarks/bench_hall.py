@@ -1,6 +1,7 @@
 """A lecture hall on one server: N sessions open the lecturer's link within S seconds.
 
-Run with ``python benchmarks/bench_hall.py [--sessions 100 --within 10] [--quick]``.
+Run with ``python benchmarks/bench_hall.py [--sessions 100 --within 10] [--quick]``, plus
+``--distinct-seeds`` (each session its own seed) or ``--long-runs`` (its own seed, 100,000 steps).
 No browser: each session speaks Streamlit's own websocket protocol as the frontend
 does, so a hundred "students" cost this machine little and the numbers are the
 server's. Per session: GET the page, then ``/_stcore/health`` (in 1.67 that answer
@@ -77,6 +78,16 @@ st.plotly_chart(go.Figure(go.Scatter(x=x, y=np.sin(x / 5 + st.session_state.coun
 """The floor: one button and one small Plotly chart, the smallest app drawing what ours draws.
 
 ``st.line_chart`` would be a higher floor: its Altair spec costs more than this whole run."""
+QUEUED = "ahead of yours"
+"""What the app's notice says while a run waits its turn (``ui/waiting.py``)."""
+LONG_RUN_QUERY = "iterations=100000"
+"""``--long-runs``: each session asks for its own run at the app's iteration cap."""
+BUDGETS = {  # scenario → (row label, largest allowed value, what it is)
+    "shared link": ("CPU per session", 1.5, "× the floor"),
+    "distinct seeds": ("CPU per session", 2.0, "× the floor"),
+    "long runs": ("peak RSS", 1024, "MB"),
+}
+"""Issue 18's budgets: a ratio against the floor, or (long runs) the app's absolute peak."""
 # Keep-going statuses: the app's own st.rerun() or a fragment run; a full run follows.
 NOT_DONE = (ForwardMsg.FINISHED_EARLY_FOR_RERUN, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 
@@ -91,6 +102,7 @@ class SessionResult:
     change_s: float | None = None  # changed-widget rerun sent → its script_finished
     cache_hits: int = 0  # ref_hash messages resolved from this tab's cache
     first_kb: float = 0.0  # ForwardMsg kB the first run sent this tab
+    told_queued: bool = False  # the page said the run waits its turn ("… ahead of yours")
     error: str | None = None
 
 
@@ -123,6 +135,7 @@ class Tab:
         self.page_script_hash = ""  # "" lets the server pick: page_name, else the default
         self.widgets: dict[str, tuple[str, Any]] = {}  # user key or URL key → (kind, proto)
         self.media: list[str] = []  # files a component asks the browser to fetch (/media/…)
+        self.told_queued = False
 
     def _note_widget(self, element: Any) -> None:
         kind = element.WhichOneof("type")
@@ -186,6 +199,8 @@ class Tab:
                 if element.WhichOneof("type") == "exception" and not element.exception.is_warning:
                     exc = element.exception
                     errors.append(f"exception: {exc.type or 'redacted'}: {exc.message}")
+                if element.WhichOneof("type") == "alert" and QUEUED in element.alert.body:
+                    self.told_queued = True
                 self._note_widget(element)
             elif kind == "script_finished" and msg.script_finished not in NOT_DONE:
                 if msg.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
@@ -292,6 +307,7 @@ async def run_session(
     except (OSError, InvalidHandshake) as error:
         result.error = f"{type(error).__name__} during {phase}: {error}"[:200]
     result.cache_hits = tab.cache_hits if tab else 0
+    result.told_queued = tab.told_queued if tab else False
     return result
 
 
@@ -480,6 +496,7 @@ def measure(app: Path, args: argparse.Namespace, *, floor: bool) -> dict[str, An
         "error_causes": dict(causes.most_common()),
         "warmup_error": warm.error,
         "cache_hits": sum(r.cache_hits for r in results),
+        "told_queued": sum(r.told_queued for r in results),
         "first_run_kb": statistics.median([r.first_kb for r in results if r.first_s] or [0]),
         "cpu_s": cpu,
         "client_cpu_s": client_cpu,
@@ -507,6 +524,7 @@ ROWS = [  # label, path into a measure() result, unit, digits, show the app/floo
     ("last disconnect → RSS stable", ("cleanup_s",), "s", 1, False),
     ("first run kB (ws + files)", ("first_run_kb",), "kB", 0, True),
     ("ref_hash cache hits", ("cache_hits",), "", 0, False),
+    ("sessions told they queued", ("told_queued",), "", 0, False),
     ("machine load avg, start", ("loadavg_1min", 0), "", 1, False),
     ("machine load avg, end", ("loadavg_1min", 1), "", 1, False),
     ("errors", ("errors",), "", 0, False),
@@ -519,8 +537,29 @@ def _get(result: dict[str, Any], path: tuple[Any, ...]) -> float | None:
     return result  # type: ignore[return-value]
 
 
+def scenario(args: argparse.Namespace) -> str:
+    if args.long_runs:
+        return "long runs"
+    return "distinct seeds" if args.distinct_seeds else "shared link"
+
+
+def budget(
+    args: argparse.Namespace, app: dict[str, Any], floor: dict[str, Any]
+) -> tuple[str, bool]:
+    """The scenario's budget line and whether it is met (0 errors is part of every budget)."""
+    name = scenario(args)
+    label, most, unit = BUDGETS[name]
+    path = next(p for row, p, *_ in ROWS if row == label)
+    value = _get(app, path) / (_get(floor, path) if unit.startswith("×") else 1)
+    met = value <= most and not app["errors"]
+    shown = f"{value:.2f}×" if unit.startswith("×") else f"{value:.0f} {unit}"
+    return f"budget ({name}): {label} ≤ {most:g} {unit}, 0 errors: {shown}, " + (
+        "met" if met else "NOT met"
+    ), met
+
+
 def report(args: argparse.Namespace, app: dict[str, Any], floor: dict[str, Any]) -> str:
-    """The app, the floor and their ratio per row, then errors grouped by cause."""
+    """The app, the floor and their ratio per row, the budget, then errors grouped by cause."""
     link = f"/{args.page}" + (f"?{args.query}" if args.query else "")
     lines = [
         f"Lecture hall: {args.sessions} sessions within {args.within:g} s, link {link!r}"
@@ -536,6 +575,7 @@ def report(args: argparse.Namespace, app: dict[str, Any], floor: dict[str, Any])
         cells = ["—" if v is None else f"{v:.{digits}f} {unit}".rstrip() for v in (a, f)]
         ratio = f"{a / f:.2f}×" if show_ratio and a is not None and f else ""
         lines.append(f"{label:30}{cells[0]:>11}{cells[1]:>11}{ratio:>11}")
+    lines.append(budget(args, app, floor)[0])
     for name, result in (("app", app), ("floor", floor)):
         if result["warmup_error"]:
             lines.append(f"{name} warm-up failed: {result['warmup_error']}")
@@ -554,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     add("--query", default="", help="the link's query, e.g. 'seed=7&iterations=100000'")
     add("--page", default="", help="the link's page url path, e.g. 'compare'")
     add("--distinct-seeds", action="store_true", help="session i opens seed=i")
+    add("--long-runs", action="store_true", help=f"session i opens seed=i&{LONG_RUN_QUERY}")
     add("--change-seed", action="store_true", help="then each changes the Seed widget")
     add("--app", type=Path, default=ROOT / "app.py")
     add("--timeout", type=float, default=120.0, help="per session, at most 600 s")
@@ -566,6 +607,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"refusing --host {args.host}: the benchmark is loopback-only ({HOST})")
     if args.quick:
         args.sessions, args.within = 10, 2.0
+    if args.long_runs:
+        args.distinct_seeds = True
+        args.query = "&".join(part for part in (args.query, LONG_RUN_QUERY) if part)
     if not (1 <= args.sessions <= 1000 and 0 <= args.within <= 600):
         parser.error("--sessions must be within 1..1000 and --within within 0..600")
     args.timeout = min(max(args.timeout, 1.0), MAX_TIMEOUT_S)
@@ -581,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
                   if show and _get(app, p) is not None and _get(floor, p)}  # fmt: skip
         payload = {"config": config, "app": app, "floor": floor, "ratios_app_to_floor": ratios}
         args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
-    return 1 if app["errors"] or floor["errors"] else 0
+    return 1 if floor["errors"] or not budget(args, app, floor)[1] else 0
 
 
 if __name__ == "__main__":

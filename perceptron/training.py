@@ -106,8 +106,10 @@ def descend_scalar(
     [synapse] = synapse_0.tolist()
     [learning_rate] = np.asarray(learning_rates, dtype=np.float64).tolist()
     weights, gradients = loop(rows, tuple(synapse), learning_rate, iterations, scalar_sigmoid)
-    shape = (iterations, 1, n_weights)
-    return np.array(weights)[:, None, :], np.array(gradients, dtype=np.float64).reshape(shape)
+    return (
+        np.array(weights, dtype=np.float64).reshape(iterations + 1, 1, n_weights),
+        np.array(gradients, dtype=np.float64).reshape(iterations, 1, n_weights),
+    )
 
 
 @functools.cache
@@ -115,8 +117,10 @@ def _scalar_loop(n_weights: int, squared: bool) -> Callable[..., tuple[list, lis
     """The scalar loop written out for ``n_weights`` weights, as in the module's docstring.
 
     Each weight, input and gradient gets its own local name (``w0``, ``x0``, ``g0``…), so a
-    step indexes no list and allocates nothing but the two tuples it records: that halves
-    its cost against a loop over the weights (``benchmarks/bench_engine.py``). The source is
+    step indexes no list and allocates nothing but the floats it records, appended to two
+    flat lists (a list of floats becomes an array twice as fast as a list of tuples, and
+    gives the garbage collector nothing to track): that halves a step's cost against a
+    loop over the weights (``benchmarks/bench_engine.py``). The source is
     generated per width, like ``collections.namedtuple``'s, and tested to agree with
     :func:`descend` at every width the tests use.
     """
@@ -128,7 +132,8 @@ def _scalar_loop(n_weights: int, squared: bool) -> Callable[..., tuple[list, lis
     source = f"""
 def loop(rows, synapse, learning_rate, iterations, sigmoid):
     {", ".join(w)}, = synapse
-    weights, gradients = [synapse], []
+    weights, gradients = list(synapse), []
+    record_weights, record_gradients = weights.extend, gradients.extend
     for _ in range(iterations):
         {" = ".join(g)} = 0.0
         for {", ".join(x)}, target in rows:
@@ -137,8 +142,8 @@ def loop(rows, synapse, learning_rate, iterations, sigmoid):
             layer_1_delta = {delta}
             {accumulate}
         {", ".join(w)}, = {update},
-        gradients.append(({", ".join(g)},))
-        weights.append(({", ".join(w)},))
+        record_gradients(({", ".join(g)},))
+        record_weights(({", ".join(w)},))
     return weights, gradients
 """
     namespace: dict[str, Any] = {}

@@ -35,6 +35,8 @@ import streamlit as st
 def probe():
     if st.query_params.get("boom"):
         raise ValueError("boom on purpose")
+    if st.query_params.get("queued"):
+        st.info("Training… 3 runs are ahead of yours on this server.")
     st.session_state.setdefault("runs", 0)
     st.session_state.runs += 1
     seed = st.number_input("Seed", value=1, step=1, key="seed", bind="query-params")
@@ -88,6 +90,28 @@ def test_a_seed_change_reaches_the_script_and_cached_messages_come_back_by_ref(
     assert result.error is None
     assert result.first_s > 0 and result.change_s > 0
     assert result.cache_hits >= 1
+
+
+def test_a_session_told_its_run_is_queued_is_counted(servers: dict[str, int]) -> None:
+    queued = asyncio.run(bench.run_session(servers["probe"], query="queued=1", timeout=60))
+    plain = asyncio.run(bench.run_session(servers["probe"], timeout=60))
+    assert (queued.error, plain.error) == (None, None)
+    assert queued.told_queued and not plain.told_queued
+
+
+def test_each_scenario_is_judged_by_its_own_budget() -> None:
+    floor = {"cpu_per_session_s": 0.05, "peak_rss_mb": 90.0}
+    app = {"cpu_per_session_s": 0.09, "peak_rss_mb": 900.0, "errors": 0}
+    args = bench.argparse.Namespace(long_runs=False, distinct_seeds=True)
+    assert bench.budget(args, app, floor) == (
+        "budget (distinct seeds): CPU per session ≤ 2 × the floor, 0 errors: 1.80×, met",
+        True,
+    )
+    args.distinct_seeds = False  # a shared link: 1.5× at most
+    assert bench.budget(args, app, floor)[1] is False
+    args.long_runs = True  # an absolute peak, whatever the floor's
+    assert bench.budget(args, app, floor)[0].endswith("900 MB, met")
+    assert bench.budget(args, {**app, "errors": 1}, floor)[1] is False
 
 
 def test_a_script_that_raises_is_an_error_with_its_cause(servers: dict[str, int]) -> None:

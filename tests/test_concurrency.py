@@ -1,4 +1,5 @@
-"""Several sessions at once, each in its own thread: nobody sees anyone else's numbers.
+"""Several sessions at once, each in its own thread: nobody sees anyone else's numbers, and
+runs to train take their turns in order, each student told how many are ahead.
 
 AppTest instances are independent sessions sharing one process, so the cached
 runs and packed payloads (``st.cache_resource``) and any module-level state are
@@ -16,7 +17,7 @@ import numpy as np
 import pytest
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-from streamlit.testing.v1 import app_test
+from streamlit.testing.v1 import AppTest, app_test
 from streamlit.testing.v1.util import patch_config_options
 
 import perceptron
@@ -24,6 +25,7 @@ from perceptron.codecs import decode_rows
 from tests.support.apptest import apptest_share_link, apptest_shown, apptest_stage
 from tests.support.expected import expected_shown
 from tests.support.paths import APP
+from ui.shelf import Queue
 
 ITERATIONS = 200
 ROUNDS = 5
@@ -159,3 +161,78 @@ def test_sessions_in_threads_each_see_only_their_own_run():
         results = list(pool.map(run, range(len(SESSIONS))))
     finals = [seen[-1] for seen in results]
     assert len(set(finals)) == len(finals)  # four different runs, four different numbers
+
+
+# --------------------------------------------------------------------------- the training queue
+
+
+def test_runs_take_their_turns_first_come_first_served_and_are_told_what_is_ahead():
+    """Two turns at once; the third and fourth wait, each told the runs ahead, in order."""
+    queue = Queue(workers=2)
+    release = threading.Event()
+    order: list[str] = []
+    told: dict[str, list[int]] = {"c": [], "d": []}
+    waiting = {name: threading.Event() for name in told}
+
+    def student(name: str) -> None:
+        def on_wait(ahead: int) -> None:
+            told[name].append(ahead)
+            waiting[name].set()
+
+        with queue.turn(on_wait):
+            order.append(name)
+            if name in "ab":
+                release.wait(30)
+
+    with ThreadPoolExecutor(4) as pool:
+        first = [pool.submit(student, name) for name in "ab"]
+        while len(order) < 2:  # both turns taken
+            threading.Event().wait(0.01)
+        third = pool.submit(student, "c")
+        waiting["c"].wait(30)
+        fourth = pool.submit(student, "d")
+        waiting["d"].wait(30)
+        assert order == ["a", "b"]  # nobody jumped in while the turns were busy
+        release.set()
+        for future in [*first, third, fourth]:
+            future.result(30)
+    assert order[2:] == ["c", "d"]
+    assert told["c"][0] == 2 and told["d"][0] == 3  # a and b in progress, then c
+    assert told["d"] == sorted(told["d"], reverse=True)  # only ever fewer ahead
+
+
+def test_a_run_whose_session_stops_while_waiting_leaves_the_queue():
+    queue = Queue(workers=1)
+    release, told = threading.Event(), threading.Event()
+
+    def busy() -> None:
+        with queue.turn():
+            release.wait(30)
+
+    def stopped(ahead: int) -> None:
+        told.set()
+        raise RuntimeError("the session went away")  # as Streamlit's StopException would
+
+    with ThreadPoolExecutor(2) as pool:
+        holder = pool.submit(busy)
+        while not queue._busy:
+            threading.Event().wait(0.01)
+        with pytest.raises(RuntimeError), queue.turn(stopped):
+            pass
+        assert told.is_set() and not queue._waiting
+        release.set()
+        holder.result(30)
+    with queue.turn():  # the next student's turn comes at once
+        assert queue._busy == 1
+
+
+def test_the_page_says_how_many_runs_are_ahead_of_yours():
+    def page() -> None:
+        from ui.waiting import Notice
+
+        Notice()(3)
+        Notice()(1)
+
+    at = AppTest.from_function(page).run()
+    assert "3 runs are ahead of yours" in at.info[0].value
+    assert "1 run is ahead of yours" in at.info[1].value

@@ -1,25 +1,35 @@
-"""Memory: one run, one payload and the app's caches at their worst case fit their
-documented bounds; a run over the app's history cap is refused; twenty sessions do not
-grow the process without bound.
+"""Memory: one run, one payload and the app's shelves at their worst case fit their
+documented bounds; the shelves keep their byte budgets, a session keeps no run of its own
+and one that left the shelf is trained again; a run over the app's history cap is refused;
+twenty sessions do not grow the process without bound.
 """
 
 from __future__ import annotations
 
+import gzip
 import pathlib
+import pickle
 import subprocess
 import sys
 import textwrap
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 import perceptron
 from perceptron import limits
 from perceptron.diagnostics import diagnose, to_json
-from tests.support.apptest import apptest_stage, open_apptest
+from tests.support.apptest import apptest_run_blob, apptest_stage, open_apptest
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y
 from tests.support.paths import APP, ROOT
 from ui import caps as app_caps
+from ui import run
+from ui.shelf import Shelf
 from views import caps as view_caps
 from views.payload import pack
 
@@ -57,9 +67,9 @@ def test_the_payload_of_the_apps_largest_run_fits_its_bound():
     bound = (iterations + 1) * per_step + 2 * 2**20  # + header and landscape slices
     print(f"\npayload at {iterations:,} iterations x {rows} rows: {len(blob) / 2**20:.2f} MiB")
     assert len(blob) <= bound
-    assert app_caps.CACHE_ENTRIES * bound <= 2**29  # every cached payload at once: < 512 MiB
-    # ui.run keeps both caches, CACHE_ENTRIES runs and CACHE_ENTRIES payloads: under 1 GiB.
-    assert app_caps.CACHE_ENTRIES * (bound + history_bytes(history)) <= 2**30
+    # The shelves hold several runs at the cap, so a page fetches its file before it can leave.
+    assert 8 * len(gzip.compress(blob, compresslevel=1)) <= app_caps.PACKED_SHELF_BYTES
+    assert 8 * history_bytes(history) <= app_caps.RUN_SHELF_BYTES
 
 
 def test_worst_history_the_engine_allows_is_capped():
@@ -68,11 +78,12 @@ def test_worst_history_the_engine_allows_is_capped():
     assert most_rows_values <= 80 * 10**6
 
 
-def test_the_apps_run_cache_worst_case_fits_in_a_gigabyte():
-    # The app caps (iterations + 1) × rows at APP_MAX_HISTORY_VALUES, so each cached run
-    # holds at most ~8 MB of predictions; CACHE_ENTRIES of them must still fit.
-    per_run = app_caps.APP_MAX_HISTORY_VALUES * 8
-    assert app_caps.CACHE_ENTRIES * per_run <= 2**30
+def test_what_the_app_holds_for_any_number_of_runs_fits_in_a_gigabyte():
+    # Both shelves full, and each run in training holding its history and its temporaries
+    # (the scalar loop's lists: ~3 times the history at most), beside a ~200 MiB server.
+    per_run = app_caps.APP_MAX_HISTORY_VALUES * 8 + 2 * (app_caps.APP_MAX_ITERATIONS + 1) * 3 * 8
+    training = app_caps.TRAINING_TURNS * 4 * per_run
+    assert app_caps.RUN_SHELF_BYTES + app_caps.PACKED_SHELF_BYTES + training <= 2**30 - 300 * 2**20
 
 
 def test_the_app_refuses_a_run_over_its_history_cap_and_keeps_the_last_good_one():
@@ -136,3 +147,72 @@ def test_twenty_sessions_do_not_grow_memory_without_bound(tmp_path: pathlib.Path
         f"(growth {(end - start) / mib:+.1f} MiB), peak {peak / mib:.0f} MiB"
     )
     assert end - start < 500 * mib
+
+
+# --------------------------------------------------------------------------- the shelves
+
+
+def test_a_shelf_keeps_its_byte_budget_least_recently_used_out_first():
+    evicted: list[bytes] = []
+    shelf = Shelf(10, len, on_evict=evicted.append)
+    shelf.put("a", b"aaaa")
+    shelf.put("b", b"bbbb")
+    assert shelf.get("a") == b"aaaa"  # now "b" is the least recently used
+    shelf.put("c", b"cccc")
+    assert evicted == [b"bbbb"] and shelf.get("b") is None
+    assert (shelf.bytes, len(shelf)) == (8, 2)
+    assert shelf.put("huge", b"x" * 11) == b"x" * 11  # handed back, never kept
+    assert shelf.get("huge") is None and shelf.bytes == 8
+
+
+def test_a_shelf_builds_a_value_once_however_many_ask_at_once():
+    shelf = Shelf(100, len)
+    started, release, builds = threading.Event(), threading.Event(), []
+
+    def build() -> bytes:
+        builds.append(1)
+        started.set()
+        release.wait(30)
+        return b"run"
+
+    with ThreadPoolExecutor(4) as pool:
+        first = pool.submit(shelf.get_or_build, "spec", build)
+        started.wait(30)
+        others = [pool.submit(shelf.get_or_build, "spec", build) for _ in range(3)]
+        release.set()
+        assert {f.result(30) for f in [first, *others]} == {b"run"}
+    assert builds == [1]
+
+
+def test_a_session_keeps_only_its_spec_and_a_run_that_left_the_shelf_is_trained_again(
+    monkeypatch,
+):
+    at = open_apptest({"seed": "4242", "iterations": "500"})
+    chosen = at.session_state["chosen"]
+    assert "history" not in vars(chosen) and len(pickle.dumps(chosen)) < 4096  # no arrays
+    spec = at.session_state["chosen"].spec
+    expected = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, seed=4242, iterations=500)
+    np.testing.assert_array_equal(at.session_state["chosen"].history.weights, expected.weights)
+    blob = apptest_run_blob(at)
+    empty: Shelf[perceptron.History] = Shelf(app_caps.RUN_SHELF_BYTES, run.history_bytes)
+    monkeypatch.setattr(run, "_runs", lambda: empty)  # as if every run had been evicted
+    at.run()
+    assert not at.exception
+    assert empty.get(spec) is not None  # trained again, onto the shelf
+    np.testing.assert_array_equal(empty.get(spec).weights, expected.weights)
+    assert apptest_run_blob(at) == blob
+
+
+def test_a_packed_run_that_leaves_its_shelf_leaves_the_media_store(monkeypatch):
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(run.runtime, "exists", lambda: True)
+    server = SimpleNamespace(media_file_mgr=manager)
+    monkeypatch.setattr(run.runtime, "get_instance", lambda: server)
+    shelf = Shelf(10, len, on_evict=run.forget_file)
+    kept, other = b"k" * 6, b"o" * 6
+    url = manager.add(shelf.put("kept", kept), run.RUN_MIMETYPE, "lab-stage-run")
+    name = url.rsplit("/", 1)[-1]
+    assert manager.read_file(name).content == kept
+    shelf.put("other", other)  # over budget: "kept" leaves the shelf and the store
+    assert manager.read_file(name) is None
+    assert manager.add(kept, run.RUN_MIMETYPE, "lab-stage-run") == url  # a rerun files it again

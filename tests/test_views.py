@@ -777,7 +777,7 @@ def test_the_served_run_is_gzipped_deterministic_and_small(h):
     """What the page fetches (ui.run.packed): the same run is the same bytes every time, so
     Streamlit's media store keeps one copy and the browser caches it by URL."""
     spec = RunSpec()
-    first, again = run_module.packed(spec, False, h), run_module.packed.__wrapped__(spec, False, h)
+    first, again = run_module.packed(spec, False, h), run_module.pack_run(spec, False, h)
     assert first == again, "gzip with mtime=0: identical bytes for an identical run"
     header, arrays = payload.unpack(gzip.decompress(first))
     assert header["meta"]["last"] == h.last_step

@@ -218,16 +218,13 @@ def sidebar() -> ChosenRun:
     fallback = state.get("last_good") or RunSpec()
     spec = run_spec(rows or fallback.rows, state)
     try:
-        # This session's run while it lasts, then the shared cache: a hall of students with
-        # their own seeds outgrows the cache, and must not retrain on every rerun.
-        previous = state.get("chosen")
-        history = previous.history if previous and previous.spec == spec else train(spec)
+        train(spec)  # the shared shelf's run, trained now if it is not there (ui/run.py)
     except ValueError as error:  # the app's cap on rows × iterations to record, say
         problems.append(str(error))
         st.sidebar.error(f"Can't train this: {error}", icon=":material/block:")
-        spec, history = fallback, train(fallback)
+        spec = fallback
     else:
         if rows is not None:
             state.last_good = spec
     links.write_rows(spec.rows, PRESETS[state.preset].rows)
-    return ChosenRun(spec, history, bool(state.get("presenter")), problems)
+    return ChosenRun(spec, bool(state.get("presenter")), problems)

@@ -1,51 +1,111 @@
 """The one place the app trains, and the one place a run is packed for the page.
 
-Both are ``st.cache_resource``: a run is a read-only object shared by every
-session that shows it, not a copy per session (``st.cache_data`` would unpickle
-a fresh copy of the history for each visitor). A lecture hall that opens one
-link then holds one history and one packed blob, however many students are in it.
+A run is a read-only object shared by every session that shows it, never a copy per
+session: runs and packed files live on two shelves (:mod:`ui.shelf`) the whole process
+shares, each bounded by bytes (``ui/caps.py``). Sessions keep only the spec of their run
+(:class:`ui.chosen.ChosenRun`) and take it from the shelf on each rerun; a run that left
+the shelf is trained again. A lecture hall that opens one link holds one history and one
+packed file, and a hall where everyone trains their own holds what the shelves allow.
+
+Training waits for its turn (``caps.TRAINING_TURNS`` at once, first come first served),
+and a student whose run waits is told so on the page (:mod:`ui.waiting`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 
 import numpy as np
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 import perceptron
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.settings import Row, RunSpec
-from ui import caps
+from ui import caps, waiting
+from ui.shelf import Queue, Shelf
 from views.payload import pack
 
+RUN_MIMETYPE = "application/gzip"
+"""How a packed run is filed with Streamlit's media store (``ui/stage.py``)."""
 
-@st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
+
+def history_bytes(history: perceptron.History) -> int:
+    """What a run holds: its arrays (the rest is a few small Python objects)."""
+    return sum(v.nbytes for v in vars(history).values() if isinstance(v, np.ndarray))
+
+
+@st.cache_resource(show_spinner=False)
+def _runs() -> Shelf[perceptron.History]:
+    return Shelf(caps.RUN_SHELF_BYTES, history_bytes)
+
+
+@st.cache_resource(show_spinner=False)
+def _packed_runs() -> Shelf[bytes]:
+    return Shelf(caps.PACKED_SHELF_BYTES, len, on_evict=forget_file)
+
+
+@st.cache_resource(show_spinner=False)
+def _turns() -> Queue:
+    return Queue(caps.TRAINING_TURNS)
+
+
+def _train(spec: RunSpec) -> perceptron.History:
+    with waiting.notice() as told, _turns().turn(told):
+        told.started()
+        data = np.array(spec.rows, dtype=np.float64)
+        return perceptron.train(
+            data[:, :2], data[:, 2], **spec.params(), max_values=caps.APP_MAX_HISTORY_VALUES
+        )
+
+
+def forget_file(blob: bytes) -> None:
+    """Take a packed run that left its shelf out of Streamlit's media store as well.
+
+    The store keeps each session's file until that session runs again or ends, so a hall of
+    students who each asked for their own long run would otherwise hold every one of them.
+    A page has fetched its file within moments of its run (the shelf holds far more than a
+    moment's worth of runs); a later run of that session packs and stores it again. Streamlit
+    has no public call for this: the manager's own lock and deletion are used, and if a
+    future version renames them, files are left to Streamlit's own cleanup.
+    """
+    manager = runtime.get_instance().media_file_mgr if runtime.exists() else None
+    file_id = _calculate_file_id(blob, RUN_MIMETYPE)
+    with contextlib.suppress(AttributeError, KeyError), manager._lock:  # type: ignore[union-attr]
+        if file_id in manager._file_metadata:  # type: ignore[union-attr]
+            manager._delete_file(file_id)  # type: ignore[union-attr]
+
+
 def train(spec: RunSpec) -> perceptron.History:
-    """Train (or fetch from the cache) the run ``spec`` describes, within the app's history cap.
+    """Train (or take from the shelf) the run ``spec`` describes, within the app's history cap.
 
     The engine checks the parameters, once; a run over the cap raises ValueError unstored.
     """
-    data = np.array(spec.rows, dtype=np.float64)
-    return perceptron.train(
-        data[:, :2], data[:, 2], **spec.params(), max_values=caps.APP_MAX_HISTORY_VALUES
-    )
+    return _runs().get_or_build(spec, lambda: _train(spec))
 
 
-@st.cache_resource(max_entries=caps.CACHE_ENTRIES, show_spinner=False)
-def packed(spec: RunSpec, presenter: bool, _history: perceptron.History) -> bytes:
-    """The run as the page receives it (see :mod:`views.payload`), built once per run.
+def pack_run(spec: RunSpec, presenter: bool, history: perceptron.History) -> bytes:
+    """The run as the page receives it (see :mod:`views.payload`), gzipped.
 
-    ``_history`` is the session's own run of ``spec`` (unhashed: the spec names it), so a
-    run that left the training cache is packed again without being trained again.
-    Gzipped once here (histories of smooth descents halve), and fixed in time
-    (``mtime=0``) so the same run is always the same bytes: the page caches it by URL.
+    Gzipped once (histories of smooth descents halve), and fixed in time (``mtime=0``) so
+    the same run is always the same bytes: the page caches it by URL.
     """
-    history = _history
     run_id = hashlib.sha1(repr((spec, presenter)).encode()).hexdigest()[:16]
     blob = pack(history, run_id, presenter, to_json(diagnose(history)))
     return gzip.compress(blob, compresslevel=1, mtime=0)
+
+
+def packed(spec: RunSpec, presenter: bool, _history: perceptron.History) -> bytes:
+    """:func:`pack_run`, built once per run and shelved for every session that shows it.
+
+    ``_history`` is the session's run of ``spec``, so packing never trains.
+    """
+    return _packed_runs().get_or_build(
+        (spec, presenter), lambda: pack_run(spec, presenter, _history)
+    )
 
 
 def affordable_iterations(n_rows: int) -> int:

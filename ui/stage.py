@@ -16,7 +16,7 @@ from streamlit import runtime
 from ui import links, plane, steps
 from ui.assets import PLOTLY_URL, loader
 from ui.chosen import ChosenRun
-from ui.run import packed
+from ui.run import RUN_MIMETYPE, packed
 
 _stage = st.components.v2.component("lab_stage", js=loader("stage.js"), isolate_styles=False)
 _preload = st.components.v2.component(
@@ -41,7 +41,7 @@ def run_url(chosen: ChosenRun) -> str:
     their websocket messages, and the browser caches it across page switches.
     """
     blob = packed(chosen.spec, chosen.presenter, chosen.history)
-    return runtime.get_instance().media_file_mgr.add(blob, "application/gzip", "lab-stage-run")
+    return runtime.get_instance().media_file_mgr.add(blob, RUN_MIMETYPE, "lab-stage-run")
 
 
 def show(chosen: ChosenRun) -> None:
