@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -87,14 +88,30 @@ def train(spec: RunSpec) -> perceptron.History:
     return _runs().get_or_build(spec, lambda: _train(spec))
 
 
+def run_id(spec: RunSpec, presenter: bool) -> str:
+    """The page's name for a run: equal specs name the same run, as they share its shelf entry
+    (a row typed as 1 equals one read as 1.0, so every number is named as a float)."""
+
+    def named(value: Any) -> Any:
+        if isinstance(value, tuple):
+            return tuple(named(v) for v in value)
+        return (
+            float(value)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            else value
+        )
+
+    fields = (named(spec.rows), *(named(v) for v in spec.params().values()), presenter)
+    return hashlib.sha1(repr(fields).encode()).hexdigest()[:16]
+
+
 def pack_run(spec: RunSpec, presenter: bool, history: perceptron.History) -> bytes:
     """The run as the page receives it (see :mod:`views.payload`), gzipped.
 
     Gzipped once (histories of smooth descents halve), and fixed in time (``mtime=0``) so
     the same run is always the same bytes: the page caches it by URL.
     """
-    run_id = hashlib.sha1(repr((spec, presenter)).encode()).hexdigest()[:16]
-    blob = pack(history, run_id, presenter, to_json(diagnose(history)))
+    blob = pack(history, run_id(spec, presenter), presenter, to_json(diagnose(history)))
     return gzip.compress(blob, compresslevel=1, mtime=0)
 
 
