@@ -44,6 +44,9 @@ What is measured (each is a row of the printed table):
   4 Cold    process spawn → first page drawn, app against floor A (informative).
   R Race    Compare with 8 runs (benchmarks/ui/race.py): a key Step against floor B, and Play
             sampled per frame, as for Train.
+  P Plane   a row added on the heat map (benchmarks/ui/plane.py): the click → its new run drawn
+            and quiet, against floor B's round trip, p50/p95; then a row dragged for 4 s:
+            frames/s in which the dragged point moved (≥ 30), the frame intervals.
   5 Load    N browser sessions (one Chromium) × M Steps each on one fresh server: failures
             and the p95 of the in-page Step time against floor B's single-session median.
 Server CPU seconds per step and peak RSS come from psutil on each server's pid.
@@ -76,6 +79,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.ui.first_load import measure_cold, measure_first_loads  # noqa: E402
 from benchmarks.ui.floors import write_floors  # noqa: E402
 from benchmarks.ui.load import measure_load  # noqa: E402
+from benchmarks.ui.plane import measure_plane  # noqa: E402
 from benchmarks.ui.play import measure_play  # noqa: E402
 from benchmarks.ui.race import measure_race  # noqa: E402
 from benchmarks.ui.steps import measure_steps  # noqa: E402
@@ -113,8 +117,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, set[str]]:
     parser.add_argument("--patience", type=float, default=60.0, help="per wait under load, s")
     parser.add_argument(
         "--only",
-        default="cold,first,steps,play,race,load",
-        help="comma list of phases: cold, first, steps, play, race, load",
+        default="cold,first,steps,play,race,plane,load",
+        help="comma list of phases: cold, first, steps, play, race, plane, load",
     )
     parser.add_argument("--json", type=pathlib.Path, help="also write all figures here")
     args = parser.parse_args(argv)
@@ -143,7 +147,7 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
     res: dict[str, Any] = {}
     if "cold" in phases:
         res["cold"] = measure_cold(browser, floor_a, args.cold, log)
-    if phases & {"first", "steps", "play", "race"}:
+    if phases & {"first", "steps", "play", "race", "plane"}:
         with contextlib.ExitStack() as stack:
             app = stack.enter_context(serving(ROOT / "app.py", ROOT))
             rss: dict[str, int] = {}
@@ -153,13 +157,15 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
                     browser, app[0].url, fa[0].url, args.loads, log
                 )
                 rss["floorA"] = fa[1].peak
-            if phases & {"steps", "race"}:
+            if phases & {"steps", "race", "plane"}:
                 fb = stack.enter_context(serving(floor_b, floor_b.parent))
             if "steps" in phases:
                 res["steps"] = measure_steps(browser, app, fb, args.steps, log)
             if "race" in phases:
                 res["race"] = measure_race(browser, app[0], fb, args.steps, log)
-            if phases & {"steps", "race"}:
+            if "plane" in phases:
+                res["plane"] = measure_plane(browser, app[0], fb, args.steps, log)
+            if phases & {"steps", "race", "plane"}:
                 rss["floorB"] = fb[1].peak
             if "play" in phases:
                 res["play"] = measure_play(browser, app[0], log)

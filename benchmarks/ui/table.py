@@ -15,6 +15,7 @@ from typing import Any
 import psutil
 
 from .cells import Row
+from .plane import plane_rows
 from .race import race_rows
 from .rows_loads import cold_rows, first_load_rows, load_rows, rss_rows
 from .rows_steps import play_rows, step_rows
@@ -26,6 +27,7 @@ def build_rows(res: dict) -> list[Row]:
         *step_rows(res),
         *play_rows(res),
         *race_rows(res),
+        *plane_rows(res),
         *first_load_rows(res),
         *cold_rows(res),
         *load_rows(res),
@@ -57,6 +59,8 @@ def notes(res: dict[str, Any]) -> list[str]:
     out = []
     if res.get("steps", {}).get("problems"):
         out += res["steps"]["problems"][:8]
+    if res.get("plane", {}).get("problems"):
+        out += [f"plane: {m}" for m in res["plane"]["problems"][:8]]
     if res.get("race", {}).get("problems"):
         out += [f"race: {m}" for m in res["race"]["problems"][:8]]
     if res.get("load", {}).get("failures"):

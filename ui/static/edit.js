@@ -107,7 +107,11 @@ export class PlaneEditor {
     if (this.press || (event.pointerType === "mouse" && event.button !== 0) || !this.onPlane(event)) return;
     event.stopPropagation();
     event.preventDefault();
-    this.div.setPointerCapture?.(event.pointerId);
+    try {
+      this.div.setPointerCapture(event.pointerId); // the drag goes on outside the plot
+    } catch {
+      // a pointer the browser no longer knows (released already): the press ends with it
+    }
     const [px, py] = this.at(event);
     const row = hitRow(this.points(projector(this.div)), px, py);
     const touch = event.pointerType !== "mouse";
