@@ -216,6 +216,8 @@ def sidebar() -> ChosenRun:
             widget(setting)
     state = st.session_state
     fallback = state.get("last_good") or RunSpec()
+    # A row being dragged on the plane (ui/plane.py): this run only, the editor left as it is.
+    rows = state.pop("plane_preview", None) or rows
     spec = run_spec(rows or fallback.rows, state)
     try:
         train(spec)  # the shared shelf's run, trained now if it is not there (ui/run.py)

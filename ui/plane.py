@@ -1,7 +1,8 @@
 """Rows edited on the input plane: the page sends a whole table, the server takes it or says why.
 
 The heat map's editor (``ui/static/edit.js``) sends every edit as one value of the stage
-component: ``{"page", "seq", "rows"}``, the whole new table, never a half-edit. Here it is
+component: ``{"page", "seq", "rows", "dragging"}``, the whole new table, never a half-edit;
+while a row is dragged its positions on the way are trained for that run only. Here it is
 checked by the rules every table follows (:func:`perceptron.check_frame`, the app's cap on
 rows for the chosen iterations) and becomes the sidebar editor's new start
 (``controls.restart_editor``), so from then on it is the sidebar's table: trained, written into
@@ -66,7 +67,12 @@ def take_edit() -> None:
     except ValueError as error:  # DatasetError too: each names the row and the problem
         state.plane["problem"] = f"Not used: {error}"
         return
-    controls.restart_editor(rows)
+    if edit.get("dragging") is True:
+        # A position on the way: trained and shown, but the sidebar's grid is rebuilt only
+        # for the drop (a grid rebuilt every 150 ms cost the dragged point half its frames).
+        state.plane_preview = rows
+    else:
+        controls.restart_editor(rows)
 
 
 def stage_data(chosen: ChosenRun) -> dict[str, Any]:

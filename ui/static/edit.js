@@ -92,8 +92,10 @@ export class PlaneEditor {
 
   // ---- the pointer: press, move, release
 
+  // Pointer to chart pixels. While a row is held the chart's box is the one measured at the
+  // press: measuring it on every move would force the whole page's layout once per move.
   at(event) {
-    const box = this.div.getBoundingClientRect();
+    const box = this.press?.box || this.div.getBoundingClientRect();
     return [event.clientX - box.left, event.clientY - box.top];
   }
 
@@ -112,10 +114,11 @@ export class PlaneEditor {
     } catch {
       // a pointer the browser no longer knows (released already): the press ends with it
     }
+    const box = this.div.getBoundingClientRect();
     const [px, py] = this.at(event);
     const row = hitRow(this.points(projector(this.div)), px, py);
     const touch = event.pointerType !== "mouse";
-    this.press = { id: event.pointerId, px, py, row, touch, shift: event.shiftKey };
+    this.press = { id: event.pointerId, px, py, row, touch, shift: event.shiftKey, box };
     if (touch && row >= 0) this.press.timer = setTimeout(() => this.longPress(), LONG_PRESS_MS);
   }
 
@@ -282,7 +285,7 @@ export class PlaneEditor {
   transmit(table) {
     this.seq += 1;
     this.sent = table;
-    this.setState?.("edit", { page: this.page, seq: this.seq, rows: table });
+    this.setState?.("edit", { page: this.page, seq: this.seq, rows: table, dragging: Boolean(this.drag) });
   }
 
   select(i) {

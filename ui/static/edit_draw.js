@@ -49,15 +49,24 @@ export class PlaneDrawing {
     return trace.x.map((x, i) => [x, trace.y[i], trace.customdata[i][1]]);
   }
 
+  // Sized and placed only when the chart's axes change: a style written in every frame of a
+  // drag would make the page restyle in every frame.
+  place(p) {
+    const { width, height } = this.div._fullLayout;
+    const { left, right, top, bottom } = p.area;
+    const key = [width, height, left, right, top, bottom].join();
+    if (key === this.placed) return;
+    this.placed = key;
+    this.svg.setAttribute("width", width);
+    this.svg.setAttribute("height", height);
+    Object.assign(this.focus.style, { left: `${left}px`, top: `${top}px`, width: `${right - left}px`,
+      height: `${bottom - top}px` });
+  }
+
   draw(p, { coming, going, drag, chosen, colours, rows }) {
     const ink = colours ? colours.ink : { r: 20, g: 20, b: 30 };
     const paper = colours ? colours.paper : { r: 255, g: 255, b: 255 };
-    const layout = this.div._fullLayout;
-    this.svg.setAttribute("width", layout.width);
-    this.svg.setAttribute("height", layout.height);
-    const { left, right, top, bottom } = p.area;
-    Object.assign(this.focus.style, { left: `${left}px`, top: `${top}px`, width: `${right - left}px`,
-      height: `${bottom - top}px` });
+    this.place(p);
     const halo = { stroke: rgb(paper, 0.9), "stroke-width": 4, "paint-order": "stroke" };
     const shapes = [];
     const dot = (x, y, target, extra = {}) => node("circle", { cx: x, cy: y, r: RADIUS,
@@ -78,7 +87,7 @@ export class PlaneDrawing {
       this.cross.setAttribute("aria-label", `Delete row ${chosen.row + 1} of ${rows}`);
       this.cross.title = "Delete this row (Delete)";
     }
-    this.cross.hidden = !chosen;
+    if (this.cross.hidden !== !chosen) this.cross.hidden = !chosen;
     if (drag) {
       const text = node("text", { x: drag.px + 12, y: drag.py - 12, "font-size": 13, fill: rgb(ink),
         ...halo, class: "lab-edit-coords" });
@@ -88,8 +97,10 @@ export class PlaneDrawing {
         class: "lab-edit-dragged" }), text);
     }
     this.svg.replaceChildren(...shapes);
-    this.svg.dataset.coming = String(coming.length);
-    this.svg.dataset.going = String(going.length);
+    const counts = { coming: String(coming.length), going: String(going.length) };
+    for (const [key, value] of Object.entries(counts)) {
+      if (this.svg.dataset[key] !== value) this.svg.dataset[key] = value;
+    }
   }
 
   destroy() {
