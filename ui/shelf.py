@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
@@ -93,12 +94,13 @@ class Queue:
     """First come, first served turns, at most ``workers`` at once.
 
     A caller waiting for its turn is told how many runs are ahead of it (the ones waiting
-    before it and the ones being built) when that number changes, and at least every
-    ``RETELL_S`` seconds: telling the page is where Streamlit stops a script whose session
+    before it and the ones being built) at once, then every ``RETELL_S`` seconds: not on
+    every change, which in a hall of a hundred waiting students would be a hundred messages
+    per finished run. Telling the page is also where Streamlit stops a script whose session
     has gone or moved on, and a stopped caller leaves the queue.
     """
 
-    RETELL_S = 2.0
+    RETELL_S = 3.0
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -113,7 +115,7 @@ class Queue:
 
     @contextmanager
     def turn(self, on_wait: Callable[[int], None] = lambda ahead: None) -> Iterator[None]:
-        ticket, told = object(), 0
+        ticket, told_at = object(), None
         with self._changed:
             self._waiting.append(ticket)
         try:
@@ -124,9 +126,11 @@ class Queue:
                         self._waiting.popleft()
                         self._busy += 1
                         break
-                    if ahead == told and self._changed.wait(self.RETELL_S):
+                    since = None if told_at is None else time.monotonic() - told_at
+                    if since is not None and since < self.RETELL_S:
+                        self._changed.wait(self.RETELL_S - since)
                         continue
-                told = ahead
+                told_at = time.monotonic()
                 on_wait(ahead)  # outside the lock: it sends a message to the page
         except BaseException:
             with self._changed:
