@@ -4,7 +4,7 @@ import streamlit as st
 
 from perceptron.codecs import format_number
 from perceptron.settings import LEARNING_RATES
-from ui import caps, compare_runs, entry, race, shell
+from ui import caps, compare_runs, entry, race, regime, shell
 from ui.run import affordable_iterations, train_compare
 
 entry.through_app()  # run alone (a fresh server's deep link): app.py draws it instead
@@ -57,3 +57,5 @@ labels = [compare_runs.label(p) for p in pairs]
 race.show(
     (spec.rows, pairs, iterations, spec.bias, spec.objective), labels, chosen.presenter, shown
 )
+
+regime.show(spec, chosen.presenter)  # last: the page above is drawn while a new map is computed

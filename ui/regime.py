@@ -1,0 +1,110 @@
+"""The Compare page's regime map: computed once per data and loss, shared by every session.
+
+Both the map (small arrays) and its drawn figure are ``st.cache_resource``: a lecture hall
+that opens one Compare link computes the map once and serialises it once. It is drawn last
+on the page, so everything above it is on screen while a new map is computed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import numpy as np
+import streamlit as st
+
+from perceptron.codecs import format_number
+from perceptron.regimes import RATES, SEEDS, RegimeMap, map_iterations, regime_map
+from perceptron.settings import LEARNING_RATES, SETTINGS, Row, RunSpec
+from ui.assets import PLOTLY_URL, loader
+from ui.compare_runs import EXTRA_KEY
+from views.regime import WORDS, regime_chart
+
+_element = st.components.v2.component("lab_regime", js=loader("regime.js"), isolate_styles=False)
+
+PICKED_KEY = "regime_picked"
+"""Session key of the last cell clicked, (seed, rate): the page offers it on Train."""
+
+CACHE_ENTRIES = 4
+"""Maps kept: 1,281 runs' verdicts and final losses, ~25 KB each (their figures ~0.3 MB)."""
+
+
+@st.cache_resource(max_entries=CACHE_ENTRIES, show_spinner=False)
+def computed(rows: tuple[Row, ...], iterations: int, bias: bool, objective: str) -> RegimeMap:
+    """The map of the sidebar's data and loss, all runs stepping together."""
+    data = np.array(rows, dtype=np.float64)
+    return regime_map(
+        data[:, :2], data[:, 2], iterations=iterations, bias=bias, objective=objective
+    )
+
+
+@st.cache_resource(max_entries=2 * CACHE_ENTRIES, show_spinner=False)
+def drawn(spec: RunSpec, iterations: int, presenter: bool) -> str:
+    """The figure's JSON for the sidebar's run ``spec`` (outlined on the map), built once."""
+    found = computed(spec.rows, iterations, spec.bias, spec.objective)
+    figure = regime_chart(found, (spec.seed, spec.learning_rate), presenter=presenter)
+    return figure.to_json()
+
+
+def train_link(seed: int, rate: float) -> tuple[str, str]:
+    """A link to Train for this run on the sidebar's data, and what it says about the rate.
+
+    The sidebar offers only the rates of ``LEARNING_RATES``; a link carrying another one
+    would be refused (and said so), so it names the nearest offered rate instead, openly.
+    """
+    offered = min(LEARNING_RATES, key=lambda r: abs(np.log10(r) - np.log10(rate)))
+    params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("t", "seed", "lr")}
+    params.update(seed=str(seed), lr=SETTINGS["lr"].encode(offered))
+    note = (
+        ""
+        if offered == rate
+        else f" (Train offers rates in 1-2-5 steps, so it opens at {format_number(offered)}, "
+        f"the nearest to {format_number(rate)})"
+    )
+    return f"train?{urlencode(params)}", note
+
+
+def _picked(found: RegimeMap) -> None:
+    """A clicked cell: its run joins the race (``ui/compare_runs.py`` reads the list)."""
+    cell = st.session_state["regime-map"].get("picked") or {}
+    row, column = cell.get("row"), cell.get("column")
+    if not (isinstance(row, int) and isinstance(column, int)):
+        return
+    if 0 <= row < len(found.seeds) and 0 <= column < len(found.rates):
+        pair = (found.seeds[row], found.rates[column])
+        st.session_state[EXTRA_KEY] = [*(st.session_state.get(EXTRA_KEY) or []), pair]
+        st.session_state[PICKED_KEY] = (row, column)
+
+
+def show(spec: RunSpec, presenter: bool) -> None:
+    """The map of ``spec``'s data and loss, the sidebar's run outlined; clicks add runs."""
+    st.subheader("Where each learning rate lands")
+    iterations = map_iterations(spec.iterations, len(spec.rows))
+    runs = len(RATES) * len(SEEDS)
+    capped = (
+        f" The sidebar asks for {spec.iterations:,} iterations; the map stops at "
+        f"{iterations:,} so that its {runs:,} runs stay affordable."
+        if iterations < spec.iterations
+        else ""
+    )
+    st.caption(
+        f"{runs:,} runs of the sidebar's data and loss: {len(RATES)} learning rates from "
+        f"0.001 to 1,000 × seeds 0 to 20, {iterations:,} iterations each.{capped} Colour: "
+        "final loss; symbol: what the run did, as the Train page tells it. Hover a cell for "
+        "its run, click it to add that run to the race above."
+    )
+    with st.spinner(f"Training {runs:,} runs for the map…"):
+        found = computed(spec.rows, iterations, spec.bias, spec.objective)
+        figure = drawn(spec, iterations, presenter)
+    data = {"figure": figure, "plotly": PLOTLY_URL, "presenter": presenter}
+    _element(key="regime-map", data=data, on_picked_change=lambda: _picked(found))
+    if spec.seed not in SEEDS:
+        st.caption(f"The sidebar's seed {spec.seed} is not on the map (seeds 0 to 20).")
+    picked = st.session_state.get(PICKED_KEY)
+    if picked and picked[0] < len(found.seeds) and picked[1] < len(found.rates):
+        row, column = picked
+        seed, rate = found.seeds[row], found.rates[column]
+        link, note = train_link(seed, rate)
+        st.markdown(
+            f"Added **lr {format_number(rate)}, seed {seed}** to the race: "
+            f"{WORDS[found.name(row, column)].lower()}. [Open it on Train]({link}){note}."
+        )
