@@ -22,6 +22,7 @@ import numpy as np
 
 from perceptron.diagnostics import diagnose
 from perceptron.history import History
+from perceptron.maths import sigmoid
 from perceptron.regime_scan import Scan
 from perceptron.training import descend, initial_weights, train, with_bias_column
 from perceptron.validation import check_dataset, check_params
@@ -45,7 +46,7 @@ MAX_STEP_ROWS = 40_004
 """Iterations × rows one run of the map may take: 10,001 steps of the notebook's 4 rows, so
 the whole map costs about as much as one page load (``benchmarks/bench_regime.py``)."""
 
-BLOCK_VALUES = 65_536
+BLOCK_VALUES = 262_144
 """Steps × runs × max(rows, weights) computed per block: ~8 MB per array, whatever the map."""
 
 
@@ -119,11 +120,16 @@ def regime_map(
     lr = np.tile(np.array(rates, dtype=np.float64), len(seeds))
     scan = Scan(layer_0, y, objective, synapse, iterations)
     block = max(16, BLOCK_VALUES // (len(lr) * max(layer_0.shape)))
+    outputs = np.empty((block + 1, len(lr), len(y)))
     with np.errstate(all="ignore"):
         for t0 in range(0, iterations, block):
             steps = min(block, iterations - t0)
-            weights, _ = descend(layer_0, y, scan.last_weights(), steps, lr, objective)
-            scan.add(weights[1:])
+            start = scan.last_weights()
+            # outputs[k] is layer_1 at step t0 + k: the steps give 0 … steps − 1, the last
+            # row's is computed here, and the scan reads those of steps t0 + 1 … t0 + steps.
+            weights, _ = descend(layer_0, y, start, steps, lr, objective, outputs=outputs)
+            outputs[steps] = sigmoid(weights[-1] @ layer_0.T)
+            scan.add(weights[1:], outputs[1 : steps + 1])
     found = scan.finish()
     # Most serious first, as regime_of: each np.select condition wins over those after it.
     falling = still_falling(found.first, found.middle, found.final)

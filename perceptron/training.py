@@ -61,12 +61,16 @@ def descend(
     iterations: int,
     learning_rates: np.ndarray,
     objective: str,
+    *,
+    outputs: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weights (steps + 1, runs, weights) and gradients (steps, runs, weights) of a batch of runs.
 
     Each row of ``synapse_0`` starts one run with its own entry of ``learning_rates``; all runs
     share the data, so one matrix product per step serves them all. A single run is a batch
-    of one, so :func:`train` and :func:`train_many` take the very same steps.
+    of one, so :func:`train` and :func:`train_many` take the very same steps. ``outputs``
+    (steps × runs × rows), if given, receives each step's layer_1: the regime map reads its
+    losses off them rather than computing every sigmoid twice.
     """
     runs, n_weights = synapse_0.shape
     weights = np.empty((iterations + 1, runs, n_weights))
@@ -77,8 +81,10 @@ def descend(
     # The gradient and the new weights are written straight into the record: at a few rows
     # numpy's per-call cost is the whole cost, and a copy per step would add to it.
     steps = zip(weights[:-1], gradients, weights[1:], strict=True)
-    for synapse, synapse_derivative, new_synapse in steps:
+    for t, (synapse, synapse_derivative, new_synapse) in enumerate(steps):
         layer_1 = sigmoid(synapse @ layer_0_t)
+        if outputs is not None:
+            outputs[t] = layer_1
         layer_1_error = layer_1 - y
         layer_1_delta = output_delta(layer_1, layer_1_error, objective)
         np.matmul(layer_1_delta, layer_0, out=synapse_derivative)

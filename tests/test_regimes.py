@@ -159,3 +159,44 @@ def test_the_map_refuses_bad_parameters_with_the_fields_name():
         regime_map(
             NOTEBOOK.X, NOTEBOOK.y, iterations=10, bias=False, objective="squared", rates=(0.0,)
         )
+
+
+# --- the map as drawn (views/regime.py) ------------------------------------------------------
+
+
+def test_the_figure_holds_every_cell_once_under_its_regimes_symbol_and_words(notebook_map):
+    import plotly.graph_objects as go
+
+    from views.regime import SYMBOLS, WORDS, regime_chart
+
+    figure = regime_chart(notebook_map, (1, 1.0))
+    go.Figure(figure)  # valid for Plotly
+    traces = {t["name"]: t for t in figure["data"] if t["type"] == "scatter"}
+    cells = set()
+    for name in REGIMES:
+        trace = traces[name]
+        assert trace["marker"]["symbol"] == SYMBOLS[name]
+        assert WORDS[name] in trace["hovertemplate"]
+        for row, column, rate, _ in trace.get("customdata", []):
+            assert notebook_map.name(row, column) == name
+            assert rate == perceptron.settings.format_number(RATES[column])
+            cells.add((row, column))
+    assert len(cells) == len(SEEDS) * len(RATES)
+    assert len(set(SYMBOLS.values())) == len(REGIMES)
+    outline = traces["sidebar run (lr 1, seed 1)"]
+    assert outline["x"] == [0.0] and outline["y"] == [1]
+
+
+def test_a_sidebar_run_off_the_map_is_not_outlined(notebook_map):
+    from views.regime import regime_chart
+
+    names = [t["name"] for t in regime_chart(notebook_map, (21, 1.0))["data"]]
+    assert not any(n.startswith("sidebar run") for n in names)
+
+
+def test_losses_below_the_floor_share_the_lowest_colour_and_say_so(notebook_map):
+    from views.regime import regime_chart
+
+    heatmap = regime_chart(notebook_map, None)["data"][0]
+    assert notebook_map.final_loss.min() < 1e-12
+    assert heatmap["zmin"] == -12 and heatmap["colorbar"]["ticktext"][0] == "≤ 10⁻¹²"

@@ -7,6 +7,7 @@ on the page, so everything above it is on screen while a new map is computed.
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 import numpy as np
@@ -42,7 +43,7 @@ def drawn(spec: RunSpec, iterations: int, presenter: bool) -> str:
     """The figure's JSON for the sidebar's run ``spec`` (outlined on the map), built once."""
     found = computed(spec.rows, iterations, spec.bias, spec.objective)
     figure = regime_chart(found, (spec.seed, spec.learning_rate), presenter=presenter)
-    return figure.to_json()
+    return json.dumps(figure, separators=(",", ":"), ensure_ascii=False)
 
 
 def train_link(seed: int, rate: float) -> tuple[str, str]:

@@ -2,13 +2,15 @@
 
 Colour alone would not do: the regime is also a symbol in every cell (a legend above
 the plot names them), so the map reads in greyscale, to a colour-blind student and
-on a washed-out projector. Hovering a cell says its regime in words.
+on a washed-out projector. Hovering a cell says its run and regime in words (each cell's
+symbol is the point Plotly hovers and clicks: the nearest one is always the cell's own).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-import plotly.graph_objects as go
 
 from perceptron.codecs import format_number
 from perceptron.diagnostics import num
@@ -41,21 +43,31 @@ def _superscript(power: int) -> str:
     return "10" + str(power).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-def cell_text(m: RegimeMap, i: int, j: int) -> str:
-    """Hover text of one cell: the run it names, its regime in words, where it ended."""
-    name = m.name(i, j)
-    run = f"lr {format_number(m.rates[j])}, seed {m.seeds[i]}"
-    if name == "diverged":
-        end = f"diverged at step {int(m.diverged_at[i, j]):,}"
-    else:
-        end = f"final loss {num(float(m.final_loss[i, j]))} after {m.iterations:,} steps"
-    return f"<b>{run}</b><br>{WORDS[name]}<br>{end}<br>Click to add it to the race"
+def _ended(m: RegimeMap, i: int, j: int) -> str:
+    """Where a cell's run ended (its step or its loss), for its hover text."""
+    if m.diverged_at[i, j] >= 0:
+        return f"{int(m.diverged_at[i, j]):,}"
+    return num(float(m.final_loss[i, j]))
+
+
+def _hover(name: str, iterations: int) -> str:
+    """A regime's hover text, its cells' numbers left to fill in: written once per regime."""
+    ended = (
+        "at step %{customdata[3]}"
+        if name == "diverged"
+        else f"final loss %{{customdata[3]}} after {iterations:,} steps"
+    )
+    return (
+        f"<b>lr %{{customdata[2]}}, seed %{{y}}</b><br>{WORDS[name]}<br>{ended}<br>"
+        "Click to add it to the race<extra></extra>"
+    )
 
 
 def regime_chart(
     m: RegimeMap, current: tuple[int, float] | None, *, presenter: bool = False
-) -> go.Figure:
-    """The map of ``m``; ``current`` (seed, rate), the sidebar's run, is outlined if on it."""
+) -> dict[str, Any]:
+    """The map of ``m``, a Plotly figure as a JSON-ready dict (no validation pass: it is
+    fast); ``current`` (seed, rate), the sidebar's run, is outlined if it is on the map."""
     theme = style(presenter)
     x = np.log10(np.array(m.rates))
     diverged = m.diverged_at >= 0
@@ -71,40 +83,45 @@ def regime_chart(
     bar["ticktext"] = [
         ("≤ " if t == ticks[0] and clipped else "") + _superscript(int(t)) for t in ticks
     ]
-    text = [[cell_text(m, i, j) for j in range(len(m.rates))] for i in range(len(m.seeds))]
     data = [
         {
             "type": "heatmap",
-            "x": x.tolist(),
+            "x": x.round(4).tolist(),
             "y": list(m.seeds),
-            "z": [[None if np.isnan(v) else float(v) for v in row] for row in z],
+            "z": [[None if np.isnan(v) else round(float(v), 3) for v in row] for row in z],
             "zmin": float(low),
             "zmax": float(high),
             "colorscale": LOSS_SCALE,
             "colorbar": bar,
-            "text": text,
-            "hovertemplate": "%{text}<extra></extra>",
+            "hoverinfo": "skip",
             "xgap": 1,
             "ygap": 1,
             "name": "final loss",
         }
     ]
+    # One trace per regime: its symbol, and its words written once in its hover template.
+    # Each point carries its cell (row, column), which a click sends to the server.
     for code, name in enumerate(REGIMES):
         rows, cols = np.nonzero(m.regime == code)
+        cells = [
+            [int(i), int(j), format_number(m.rates[j]), _ended(m, i, j)]
+            for i, j in zip(rows, cols, strict=True)
+        ]
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": name,
-                "x": x[cols].tolist() or [None],
+                "x": x[cols].round(4).tolist() or [None],
                 "y": np.array(m.seeds)[rows].tolist() or [None],
+                "customdata": cells,
                 "marker": {
                     "symbol": SYMBOLS[name],
                     "size": theme.marker - 3,
                     "color": "#FFFFFF",
                     "line": {"width": 1.2, "color": "#1A1A1A"},
                 },
-                "hoverinfo": "skip",
+                "hovertemplate": _hover(name, m.iterations),
             }
         )
     if current is not None and current[0] in m.seeds and m.rates[0] <= current[1] <= m.rates[-1]:
@@ -136,4 +153,4 @@ def regime_chart(
         zeroline=False,
     )
     layout["yaxis"] = axis("seed", presenter, dtick=5, showgrid=False, zeroline=False)
-    return go.Figure(data=data, layout=layout)
+    return {"data": data, "layout": layout}

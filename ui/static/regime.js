@@ -41,9 +41,9 @@ class RegimeMap {
 
   // The cell under the click: its (seed row, rate column), which the server turns into a run.
   clicked(event) {
-    const point = (event.points || []).find((p) => p.data.type === "heatmap");
+    const point = (event.points || []).find((p) => Array.isArray(p.customdata));
     if (!point) return;
-    const [row, column] = point.pointNumber;
+    const [row, column] = point.customdata;
     this.pick("picked", { row, column });
   }
 
