@@ -33,10 +33,33 @@ class RegimeMap {
       if (!this.listening) {
         // Plotly's listeners go with the chart (Plotly.purge when it is destroyed).
         this.chart.div.on("plotly_click", (event) => this.clicked(event));
+        this.chart.div.on("plotly_afterplot", () => this.fit());
         this.listening = true;
       }
-      this.root.dataset.ready = "true";
+      return this.fit();
+    }).then(() => {
+      if (!this.lifetime.ended) this.root.dataset.ready = "true";
     }, (error) => console.error("Perceptron Lab regime map", error));
+  }
+
+  // Symbols no wider than their cells (a phone's map has 5-px cells): shrunk to fit, never
+  // grown past the size the server chose.
+  fit() {
+    const div = this.chart && this.chart.div;
+    if (!div || !div._fullLayout || !div.data) return null;
+    const [cells, ...traces] = div.data;
+    const { xaxis, yaxis } = div._fullLayout;
+    const across = Math.abs(xaxis.l2p(cells.x[1]) - xaxis.l2p(cells.x[0]));
+    const down = Math.abs(yaxis.l2p(cells.y[1]) - yaxis.l2p(cells.y[0]));
+    const indices = [];
+    const sizes = [];
+    traces.forEach((trace, k) => {
+      if (!Array.isArray(trace.customdata)) return; // the sidebar run's outline keeps its size
+      trace.base ??= trace.marker.size;
+      const size = Math.max(3, Math.min(trace.base, Math.floor(0.8 * Math.min(across, down))));
+      if (size !== trace.marker.size) { indices.push(k + 1); sizes.push(size); }
+    });
+    return indices.length ? this.chart.Plotly.restyle(div, { "marker.size": sizes }, indices) : null;
   }
 
   // The cell under the click: its (seed row, rate column), which the server turns into a run.
