@@ -1,13 +1,15 @@
 """The Compare page's regime map: computed once per data and loss, shared by every session.
 
 Both the map (small arrays) and its drawn figure are ``st.cache_resource``: a lecture hall
-that opens one Compare link computes the map once and serialises it once. It is drawn last
-on the page, so everything above it is on screen while a new map is computed.
+that opens one Compare link computes the map once and serialises it once. A new map is
+computed off the script's thread: the page waits a few seconds for it (a map usually takes
+less), and otherwise finishes without it and polls, so the race above keeps answering.
 """
 
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import numpy as np
@@ -29,19 +31,30 @@ CACHE_ENTRIES = 4
 """Maps kept: 1,281 runs' verdicts and final losses, ~25 KB each (their figures ~0.3 MB)."""
 
 
+WAIT_S = 4.0
+"""How long a page run waits for a new map before it finishes without it and polls."""
+
+POLL_S = 2.0
+"""How often a page whose map is still being computed checks on it."""
+
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regime-map")
+"""One map at a time, off every session's script thread (two cores serve a whole hall)."""
+
+
 @st.cache_resource(max_entries=CACHE_ENTRIES, show_spinner=False)
-def computed(rows: tuple[Row, ...], iterations: int, bias: bool, objective: str) -> RegimeMap:
-    """The map of the sidebar's data and loss, all runs stepping together."""
+def computing(
+    rows: tuple[Row, ...], iterations: int, bias: bool, objective: str
+) -> Future[RegimeMap]:
+    """The map of the sidebar's data and loss, all runs stepping together, as it is computed."""
     data = np.array(rows, dtype=np.float64)
-    return regime_map(
-        data[:, :2], data[:, 2], iterations=iterations, bias=bias, objective=objective
-    )
+    X, y = data[:, :2], data[:, 2]
+    return _POOL.submit(regime_map, X, y, iterations=iterations, bias=bias, objective=objective)
 
 
 @st.cache_resource(max_entries=2 * CACHE_ENTRIES, show_spinner=False)
 def drawn(spec: RunSpec, iterations: int, presenter: bool) -> str:
     """The figure's JSON for the sidebar's run ``spec`` (outlined on the map), built once."""
-    found = computed(spec.rows, iterations, spec.bias, spec.objective)
+    found = computing(spec.rows, iterations, spec.bias, spec.objective).result()
     figure = regime_chart(found, (spec.seed, spec.learning_rate), presenter=presenter)
     return json.dumps(figure, separators=(",", ":"), ensure_ascii=False)
 
@@ -76,6 +89,17 @@ def _picked(found: RegimeMap) -> None:
         st.session_state[PICKED_KEY] = (row, column)
 
 
+@st.fragment(run_every=POLL_S)
+def _waiting(future: Future[RegimeMap], runs: int) -> None:
+    """Until the map is ready; then one run of the whole page draws it (and ends this poll)."""
+    if future.done():
+        st.rerun()
+    st.info(
+        f"Training {runs:,} runs for the map… the rest of the page works meanwhile.",
+        icon=":material/hourglass_top:",
+    )
+
+
 def show(spec: RunSpec, presenter: bool) -> None:
     """The map of ``spec``'s data and loss, the sidebar's run outlined; clicks add runs."""
     st.subheader("Where each learning rate lands")
@@ -93,10 +117,20 @@ def show(spec: RunSpec, presenter: bool) -> None:
         "final loss; symbol: what the run did, as the Train page tells it. Hover a cell for "
         "its run, click it to add that run to the race above."
     )
-    with st.spinner(f"Training {runs:,} runs for the map…"):
-        found = computed(spec.rows, iterations, spec.bias, spec.objective)
-        figure = drawn(spec, iterations, presenter)
-    data = {"figure": figure, "plotly": PLOTLY_URL, "presenter": presenter}
+    future = computing(spec.rows, iterations, spec.bias, spec.objective)
+    try:
+        found = future.result(timeout=WAIT_S)
+    except TimeoutError:
+        _waiting(future, runs)
+        return
+    except ValueError as error:  # the engine's own message, naming the field
+        st.warning(f"The map cannot be drawn for these settings: {error}")
+        return
+    data = {
+        "figure": drawn(spec, iterations, presenter),
+        "plotly": PLOTLY_URL,
+        "presenter": presenter,
+    }
     _element(key="regime-map", data=data, on_picked_change=lambda: _picked(found))
     if spec.seed not in SEEDS:
         st.caption(f"The sidebar's seed {spec.seed} is not on the map (seeds 0 to 20).")
