@@ -42,6 +42,9 @@ What is measured (each is a row of the printed table):
             stage's bytes there) for the default run; ``?iterations=100000`` → its first
             ``.lab-chart[data-step]`` against the default run's, both with a warm cache.
   4 Cold    process spawn → first page drawn, app against floor A (informative).
+  N Newrun  a what-if (benchmarks/ui/new_run.py): the seed's + button or the rate's slider →
+            the new run drawn at its step and quiet, against floor B alternately, p50/p95,
+            and where the time went (websocket, the run's fetch, the charts drawn).
   R Race    Compare with 8 runs (benchmarks/ui/race.py): a key Step against floor B, and Play
             sampled per frame, as for Train.
   P Plane   a row added on the heat map (benchmarks/ui/plane.py): the click → its new run drawn
@@ -79,6 +82,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.ui.first_load import measure_cold, measure_first_loads  # noqa: E402
 from benchmarks.ui.floors import write_floors  # noqa: E402
 from benchmarks.ui.load import measure_load  # noqa: E402
+from benchmarks.ui.new_run import measure_new_runs  # noqa: E402
 from benchmarks.ui.plane import measure_plane  # noqa: E402
 from benchmarks.ui.play import measure_play  # noqa: E402
 from benchmarks.ui.race import measure_race  # noqa: E402
@@ -109,6 +113,7 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, set[str]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, 5 load sessions")
     parser.add_argument("--steps", type=int, default=None, help="measured Steps (≥ 20)")
+    parser.add_argument("--new-runs", type=int, default=None, help="measured new runs")
     parser.add_argument("--cold", type=int, default=None, help="cold starts per app")
     parser.add_argument("--loads", type=int, default=None, help="first loads per page")
     parser.add_argument("--load", type=int, default=None, help="load-test sessions (0: skip)")
@@ -117,12 +122,13 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, set[str]]:
     parser.add_argument("--patience", type=float, default=60.0, help="per wait under load, s")
     parser.add_argument(
         "--only",
-        default="cold,first,steps,play,race,plane,load",
-        help="comma list of phases: cold, first, steps, play, race, plane, load",
+        default="cold,first,steps,newrun,play,race,plane,load",
+        help="comma list of phases: cold, first, steps, newrun, play, race, plane, load",
     )
     parser.add_argument("--json", type=pathlib.Path, help="also write all figures here")
     args = parser.parse_args(argv)
     args.steps = args.steps or (20 if args.quick else 40)
+    args.new_runs = args.new_runs or (12 if args.quick else 30)
     args.cold = args.cold or (1 if args.quick else 2)
     args.loads = args.loads or (2 if args.quick else 3)
     if args.load is None:
@@ -147,7 +153,7 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
     res: dict[str, Any] = {}
     if "cold" in phases:
         res["cold"] = measure_cold(browser, floor_a, args.cold, log)
-    if phases & {"first", "steps", "play", "race", "plane"}:
+    if phases & {"first", "steps", "newrun", "play", "race", "plane"}:
         with contextlib.ExitStack() as stack:
             app = stack.enter_context(serving(ROOT / "app.py", ROOT))
             rss: dict[str, int] = {}
@@ -157,15 +163,17 @@ def browser_phases(browser, phases: set[str], args, floors, log) -> dict[str, An
                     browser, app[0].url, fa[0].url, args.loads, log
                 )
                 rss["floorA"] = fa[1].peak
-            if phases & {"steps", "race", "plane"}:
+            if phases & {"steps", "newrun", "race", "plane"}:
                 fb = stack.enter_context(serving(floor_b, floor_b.parent))
             if "steps" in phases:
                 res["steps"] = measure_steps(browser, app, fb, args.steps, log)
+            if "newrun" in phases:
+                res["newrun"] = measure_new_runs(browser, app, fb, args.new_runs, log)
             if "race" in phases:
                 res["race"] = measure_race(browser, app[0], fb, args.steps, log)
             if "plane" in phases:
                 res["plane"] = measure_plane(browser, app[0], fb, args.steps, log)
-            if phases & {"steps", "race", "plane"}:
+            if phases & {"steps", "newrun", "race", "plane"}:
                 rss["floorB"] = fb[1].peak
             if "play" in phases:
                 res["play"] = measure_play(browser, app[0], log)

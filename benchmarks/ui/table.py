@@ -15,6 +15,7 @@ from typing import Any
 import psutil
 
 from .cells import Row
+from .new_run import new_run_rows
 from .plane import plane_rows
 from .race import race_rows
 from .rows_loads import cold_rows, first_load_rows, load_rows, rss_rows
@@ -25,6 +26,7 @@ def build_rows(res: dict) -> list[Row]:
     """Every row, in the order of the phases' numbers (a phase not run has none)."""
     return [
         *step_rows(res),
+        *new_run_rows(res),
         *play_rows(res),
         *race_rows(res),
         *plane_rows(res),
@@ -59,6 +61,8 @@ def notes(res: dict[str, Any]) -> list[str]:
     out = []
     if res.get("steps", {}).get("problems"):
         out += res["steps"]["problems"][:8]
+    if res.get("newrun", {}).get("problems"):
+        out += [f"newrun: {m}" for m in res["newrun"]["problems"][:8]]
     if res.get("plane", {}).get("problems"):
         out += [f"plane: {m}" for m in res["plane"]["problems"][:8]]
     if res.get("race", {}).get("problems"):

@@ -66,17 +66,38 @@ export class Chart {
     this.save.setAttribute("aria-label", this.save.title);
     const layout = { ...themedLayout(rest, colours), autosize: true,
       margin: { ...(rest.margin || {}), t: 6 } }; // a legend above the plot makes its own room
-    await this.Plotly.react(this.div, spec.figure.data, layout, CONFIG);
+    await this.plot(spec.figure.data, layout, rest);
     if (this.destroyed) { this.Plotly.purge(this.div); return; }
     if (this.sheet) this.sheet.stop();
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")
       ? new Sheet(this.div, this.Plotly, spec.marks.filter((m) => m.trace)) : null;
-    if (!this.drawn) {
-      // Resizing, zooming and panning redraw the axes: the layers and marks follow them.
-      this.div.on("plotly_afterplot", () => this.show(this.t, true));
-      this.drawn = true;
-    }
     this.show(t, true);
+  }
+
+  // The still figure, drawn only when it differs from the one on screen: a new seed or rate
+  // leaves the heat map's figure as it was, so only its layers and marks show the new run.
+  async plot(data, layout, rest) {
+    const figure = JSON.stringify([data, layout]);
+    if (figure === this.figure) return;
+    const axes = JSON.stringify(Object.entries(rest).filter(([key]) => /^[xy]axis/.test(key)));
+    const first = !this.drawn;
+    const anew = !first && axes !== this.axes;
+    Object.assign(this, { figure, axes, drawn: true });
+    await (anew ? this.replot(data, layout) : this.Plotly.react(this.div, data, layout, CONFIG));
+    // Resizing, zooming and panning redraw the axes: the layers and marks follow them.
+    if (first) this.div.on("plotly_afterplot", () => this.show(this.t, true));
+  }
+
+  // New axes are drawn as a new plot: a react from the old ones keeps the old square
+  // landscape's constrained domain and widens the new ranges instead (blank bands, a path
+  // off the chart). Plotly.purge forgets the old plot, but also every listener on the chart
+  // (ours, the plane editor's, the race's): they are put back once the new plot is drawn.
+  async replot(data, layout) {
+    const events = this.div._ev;
+    const kept = events ? events.eventNames().map((name) => [name, events.listeners(name)]) : [];
+    this.Plotly.purge(this.div);
+    await this.Plotly.react(this.div, data, layout, CONFIG);
+    for (const [name, listeners] of kept) for (const listener of listeners) this.div.on(name, listener);
   }
 
   // Step t: 2-D layers and marks at once; the 3D sheet redraws at its own pace.

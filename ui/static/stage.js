@@ -9,6 +9,7 @@ import { describe } from "./describe.js";
 import { element, Lifetime, mount, slot } from "./dom.js";
 import { PlaneEditor } from "./edit.js";
 import { copyText, flash } from "./link.js";
+import { Newest } from "./newest.js";
 import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
@@ -89,42 +90,49 @@ class Stage {
     for (const chart of Object.values(this.charts)) chart.tell(describe(chart.name, this.run, t));
   }
 
-  // One update at a time: a theme switch or a new run may arrive while a run is loading.
+  // One update at a time, and only the newest (newest.js): a theme switch or a new run may
+  // arrive while a run is loading, and a student who clicks + three times wants the third
+  // run, not the two before it drawn on the way there.
   update({ data, setStateValue }) {
     this.editor.server(data.edit, setStateValue);
-    this.queue = (this.queue || Promise.resolve()).then(() => this.apply(data))
-      .catch((error) => {
-        console.error("Perceptron Lab stage", error);
-        // Say so on the page, never a blank: a server restart invalidates the run's URL,
-        // and the page's next run brings a new one.
-        this.root.dataset.error = String(error.message || error);
-      });
+    this.updates ||= new Newest((session, overtaken) => this.apply(session, overtaken), (error) => {
+      console.error("Perceptron Lab stage", error);
+      // Say so on the page, never a blank: a server restart invalidates the run's URL,
+      // and the page's next run brings a new one.
+      this.root.dataset.error = String(error.message || error);
+    });
+    this.updates.push(data);
   }
 
-  async apply(session) {
+  async apply(session, overtaken) {
     // The run and Plotly load side by side (Plotly may already be loading: see preload()).
     const [{ header, arrays }, Plotly] = await Promise.all([fetchRun(session.run),
       loadPlotly(session.plotly)]);
-    if (this.lifetime.ended) return;
+    if (this.lifetime.ended || overtaken()) return;
     useContract(session.settings);
     adopt(session);
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
     if (this.runId === header.id && this.colourKey === colourKey(colours)) return;
-    this.run = { id: header.id, meta: header.meta, arrays, charts: header.charts };
     this.runId = header.id;
     this.colourKey = colourKey(colours);
     this.colours = colours;
     this.Plotly = Plotly;
+    // The server's step is taken when the stage opens (a link, the Walkthrough's moves). Once
+    // a run is on screen the step is the player's, kept for the next run and clamped to it:
+    // the server's clamp of a step it last heard of must not move it.
+    const t = Math.min(this.run ? this.player.t : onScreen.t, header.meta.last);
+    this.run = { id: header.id, meta: header.meta, arrays, charts: header.charts };
     this.readout.setRun(this.run, header.signals);
     this.strip.setRun(this.run, header.signals);
-    this.speaker.setRun(this.run, header.signals, Math.min(onScreen.t, header.meta.last));
+    this.speaker.setRun(this.run, header.signals, t);
     this.player.setLast(header.meta.last, header.meta.stops);
-    this.player.t = Math.min(onScreen.t, header.meta.last);
+    this.player.t = t;
     const view = onScreen.view || viewInLink();
     this.view = view in session.settings.view.choices ? view : session.settings.view.default;
     await this.drawCharts();
     this.show(this.player.t, "run");
+    this.root.dataset.run = header.id; // the run on screen, for tests and benchmarks
   }
 
   chartFor(slot) {
