@@ -13,6 +13,7 @@ from tests.support.expected import DIVERGING_QUERY, notebook_run, run_of_query
 from tests.support.page import TRAIN_CHARTS, open_session, wait_js
 from tests.support.stage import press, stage_step, wait_step
 from tests.test_js_strip import eight
+from ui import caps as app_caps
 
 pytestmark = pytest.mark.browser
 
@@ -154,3 +155,34 @@ def test_a_click_on_a_chart_seeks_to_the_iteration_it_names(server, new_page, ch
     page.mouse.click(x, y)
     wait_step(page, t)
     assert stage_step(page) == t
+
+
+def test_hundreds_of_rows_keep_titles_whole_and_the_errors_plot_tall(server, new_page):
+    """600 rows (a link holds at most 666): the titles say "first 12 of 600" in full, the
+    errors plot keeps its height (no 12-row legend over it), and only the followed rows get
+    strip lines, the other 588 one summed line."""
+    rows = ";".join(f"{i % 7},{i % 5},{i % 2}" for i in range(600))
+    iterations = app_caps.APP_MAX_HISTORY_VALUES // 600 - 1  # within the app's cap
+    page = open_session(new_page, server, f"/?data={rows}&iterations={iterations}", TRAIN_CHARTS)
+    wait_js(
+        page,
+        "() => document.querySelector('.lab-stage [data-lab=strip] summary') &&"
+        " document.querySelectorAll('.lab-stage .lab-rows tbody tr').length === 12",
+        what="the 600-row run on the stage",
+    )
+    page.evaluate("() => document.querySelector('.lab-stage').scrollIntoView()")
+    titles = page.evaluate(
+        """() => [...document.querySelectorAll('.lab-stage .lab-title')].map((t) => ({
+          text: t.textContent, cut: t.scrollHeight > t.clientHeight + 1
+            || t.scrollWidth > t.clientWidth + 1 }))"""
+    )
+    assert any("first 12 of 600" in t["text"] for t in titles), titles
+    assert not [t for t in titles if t["cut"]], titles
+    plot = page.evaluate(
+        "() => document.querySelector('.lab-chart-errors')._fullLayout.yaxis._length"
+    )
+    assert plot >= 200, f"the errors plot is {plot} px tall"
+    show_strip(page)
+    shown = page.evaluate(STRIP_JS)
+    assert len(shown["rows"]) == 12
+    assert shown["foot"][0][0] == "rows 13–600 (no line), summed"
