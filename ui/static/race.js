@@ -20,6 +20,9 @@ import { adopt, onScreen, show, useContract } from "./url.js";
 const CHARTS = ["landscape", "loss"];
 const HEAD = ["run", "loss at t", "accuracy at t", "at t", "final loss", "final accuracy", "what happened"];
 const QUIET = new Set(["tick", "frame", "play", "speed"]); // Play's frames are not spoken
+// During Play the words (findings, table) follow at most every WORDS_MS: re-laying out a
+// table and a list at every frame would cost Play its frame rate. A stop shows them at once.
+const WORDS_MS = 250;
 
 // A run's colour and shape, as a small inline picture beside its name.
 function swatch(run) {
@@ -161,20 +164,22 @@ class Race {
       drawRace(chart.div, name, this.race, t);
     }
     const set = (el, text) => { if (el.textContent !== text) el.textContent = text; };
+    const now = performance.now();
+    const words = !QUIET.has(cause) || now - (this.wordsAt || 0) >= WORDS_MS;
+    if (words) this.wordsAt = now;
     numbersAt(this.race, t).forEach((n, i) => {
       const cell = this.cells[i];
       set(cell.loss, `loss ${n.lossText}`);
       set(cell.accuracy, `${n.accuracy} right`);
       set(cell.held, n.held || "");
       cell.box.dataset.step = String(n.step);
+      if (!words) return;
       const [loss, accuracy, doing] = this.rows[i];
       set(loss, n.lossText);
       set(accuracy, n.accuracy);
       set(doing, n.doing);
     });
-    const now = findingsAt(this.race, t);
-    const key = JSON.stringify(now);
-    if (key !== this.nowKey) { this.nowKey = key; lines(this.nowList, now); }
+    if (words) lines(this.nowList, findingsAt(this.race, t));
     this.root.dataset.step = String(t);
     if (!QUIET.has(cause)) this.live.textContent = spokenAt(this.race, t);
     show({ t }, { now: cause === "pause" || cause === "end" });
