@@ -75,8 +75,12 @@ export function drawRace(div, kind, race, t) {
     svg.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible;z-index:3";
     div.appendChild(svg);
   }
-  svg.setAttribute("width", div._fullLayout.width);
-  svg.setAttribute("height", div._fullLayout.height);
+  const size = `${div._fullLayout.width}x${div._fullLayout.height}`;
+  if (svg.dataset.size !== size) { // set only when Plotly resized: a write restyles the layer
+    svg.dataset.size = size;
+    svg.setAttribute("width", div._fullLayout.width);
+    svg.setAttribute("height", div._fullLayout.height);
+  }
   const p = projector(div);
   const presenter = race.presenter;
   const trails = [];
