@@ -9,7 +9,7 @@ more steps would still change the picture. :func:`regime_of` says it for one his
 :func:`regime_map` says it for every (seed, rate) of a map at once, without keeping
 the histories: a 61 × 21 map of 10,001 steps would hold 1,281 of them (200 MB+).
 The runs take their steps together (``training.descend``, :func:`train_many`'s own
-kernel) a few hundred steps at a time, and of each block only what the signals read
+kernel) about 50 steps at a time, and of each block only what the signals read
 survives (:mod:`perceptron.regime_scan`): two booleans per step and a few numbers per run.
 """
 
