@@ -73,7 +73,7 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "train": ("Train", TRAIN_CHARTS),
     "walkthrough": ("Walkthrough", 0),
-    "compare": ("Compare", 2),
+    "compare": ("Compare", 3),  # the race's landscape and loss, and the regime map
 }
 WALK_STEP = re.compile(r"Step t = ([\d,]+):")
 
