@@ -84,24 +84,19 @@ function fill(text, run, t) {
     .replace("{b}", () => fixed(planeWeights(run, t).b));
 }
 
-// A line in SVG, with the points it covers noted for the labels to keep clear of.
-function segment([x1, y1, x2, y2], attributes, p) {
-  p.avoid.push([x1, y1], [(x1 + x2) / 2, (y1 + y2) / 2], [x2, y2]);
-  return node("line", { x1, y1, x2, y2, ...attributes });
+// The page's paper, a little see-through: the halo that keeps a mark legible on any colour.
+function haloColour({ paper: { r, g, b } }) {
+  return `rgba(${r},${g},${b},0.8)`;
 }
 
-// An arrow: a line under a halo of the page's paper, and its head.
-function arrow(points, colour, width, paper, p, dash = false) {
+// An arrow as SVG path data, its line and its head; the points it covers are noted for the
+// labels to keep clear of. Null when it is too short to draw or too far off the chart.
+function arrowPath(points, width, p) {
   const head = arrowHead(points, 4 + width * 2.5);
-  if (!head || !svgCanTake(...points)) return [];
-  const halo = `rgba(${paper.r},${paper.g},${paper.b},0.8)`;
-  const line = { "stroke-linecap": "round", "stroke-dasharray": dash ? `${width * 2},${width * 1.5}` : "none" };
-  return [
-    segment(points, { ...line, stroke: halo, "stroke-width": width + 2.5 }, p),
-    segment(points, { ...line, stroke: colour, "stroke-width": width }, p),
-    node("polygon", { points: head.map((xy) => xy.join(",")).join(" "), fill: colour,
-      stroke: halo, "stroke-width": 1 }),
-  ];
+  if (!head || !svgCanTake(...points)) return null;
+  const [x1, y1, x2, y2] = points;
+  p.avoid.push([x1, y1], [(x1 + x2) / 2, (y1 + y2) / 2], [x2, y2]);
+  return `M${x1},${y1}L${x2},${y2}M${head.join("L")}Z`;
 }
 
 const DRAW = {
@@ -146,28 +141,41 @@ const DRAW = {
     const say = (text) => p.notes.push({ text, size: mark.size });
     arrowNotes(at.arrows, drawn ? drawn.k : null).forEach(say);
     if (!drawn) return [];
+    // One path per arrow (line and head), over one halo of the page's paper under them all.
     const ink = `rgb(${colours.ink.r},${colours.ink.g},${colours.ink.b})`;
-    const shapes = arrow(drawn.step, ink, mark.stepWidth, colours.paper, p);
+    const arrows = [[drawn.step, ink, mark.stepWidth, false]];
     drawn.pulls.forEach((points, i) => {
       const other = i >= at.arrows.followed;
-      shapes.push(...arrow(points, other ? mark.other : mark.colors[i % mark.colors.length], mark.width,
-        colours.paper, p, !other && i >= mark.colors.length));
+      arrows.push([points, other ? mark.other : mark.colors[i % mark.colors.length], mark.width,
+        !other && i >= mark.colors.length]);
     });
-    return shapes;
+    const paths = arrows.map(([points, colour, width, dash]) => [arrowPath(points, width, p), colour, width, dash])
+      .filter(([d]) => d);
+    const halo = haloColour(colours);
+    const round = { "stroke-linejoin": "round", "stroke-linecap": "round" };
+    // The halos of the step and of the pulls, each one path (they differ in width).
+    const halos = [mark.stepWidth, mark.width].map((width) => {
+      const d = paths.filter(([, , w]) => w === width).map(([path]) => path).join("");
+      return d && node("path", { d, fill: halo, stroke: halo, "stroke-width": width + 2.5, ...round });
+    }).filter(Boolean);
+    return [...halos, ...paths.map(([d, colour, width, dash]) => node("path", { d, fill: colour, stroke: colour,
+      "stroke-width": width, ...round, "stroke-dasharray": dash ? `${width * 2},${width * 1.5}` : "none" }))];
   },
   // Each followed row's miss |ŷ − y| on the input plane: a ring in the row's colour, wider
   // the further the row is from its target.
   misses(mark, at, p, colours) {
-    const halo = `rgba(${colours.paper.r},${colours.paper.g},${colours.paper.b},0.8)`;
-    return at.misses.flatMap((miss, i) => {
+    const rings = at.misses.flatMap((miss, i) => {
       const [cx, cy] = [p.x(mark.rows[i][0]), p.y(mark.rows[i][1])];
       if (!svgCanTake(cx, cy) || !Number.isFinite(miss)) return [];
       p.avoid.push([cx, cy]);
-      const r = mark.inner + Math.abs(miss) * mark.grow;
-      const ring = { cx, cy, r, fill: "none" };
-      return [node("circle", { ...ring, stroke: halo, "stroke-width": mark.width + 2 }),
-        node("circle", { ...ring, stroke: mark.colors[i % mark.colors.length], "stroke-width": mark.width })];
+      return [{ cx, cy, r: mark.inner + Math.abs(miss) * mark.grow, colour: mark.colors[i % mark.colors.length] }];
     });
+    if (!rings.length) return [];
+    // Every ring's halo as one path of circles (two arcs each), under the rings.
+    const d = rings.map(({ cx, cy, r }) => `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+    return [node("path", { d: d.join(""), fill: "none", stroke: haloColour(colours), "stroke-width": mark.width + 2 }),
+      ...rings.map(({ cx, cy, r, colour }) => node("circle", { cx, cy, r, fill: "none", stroke: colour,
+        "stroke-width": mark.width }))];
   },
   label(mark, at, p) {
     p.notes.unshift({ text: at.text, size: mark.size });
@@ -213,8 +221,10 @@ export function drawMarks(div, marks, run, t, colours, resized = false) {
   // Still parts a chart names for its words to keep clear of (rows, a path), in data units.
   for (const mark of marks) for (const [x, y] of mark.avoid || []) p.avoid.push([p.x(x), p.y(y)]);
   const shapes = marks.filter((m) => DRAW[m.kind]).flatMap((m) => DRAW[m.kind](m, placeMark(m, run, t), p, colours));
-  if (p.notes.length) shapes.push(notesBlock(p, colours));
-  svg.replaceChildren(...shapes);
+  let layer = svg.querySelector(":scope > g.lab-shapes");
+  if (!layer) layer = svg.insertBefore(node("g", { class: "lab-shapes" }), svg.firstChild);
+  layer.replaceChildren(...shapes);
+  showNotes(svg, p, colours);
 }
 
 // The corner of the plot area for a text block of lines × font size that covers the fewest
@@ -235,24 +245,43 @@ export function labelCorner(area, width, height, avoid, pad = 6) {
   return { x: best[0], y: best[1] };
 }
 
+// Attributes set only where they changed: a step then restyles only what moved.
+function update(element, attributes) {
+  for (const [key, value] of Object.entries(attributes)) {
+    if (element.getAttribute(key) !== String(value)) element.setAttribute(key, value);
+  }
+}
+
 // The chart's words at step t (its label, and the arrows' notes) as one block of text on a
-// backing of the page's paper, in the corner where it hides the least.
-function notesBlock(p, { ink, paper }) {
+// backing of the page's paper, in the corner where it hides the least. The block is kept
+// from step to step and changed in place: fresh text nodes every frame cost the browser a
+// style and text-shaping pass per line, several times what the arrows cost.
+function showNotes(svg, p, { ink, paper }) {
+  let group = svg.querySelector(":scope > g.lab-notes");
+  if (!p.notes.length) {
+    if (group) group.remove();
+    return;
+  }
+  if (!group) {
+    group = node("g", { class: "lab-notes" });
+    group.appendChild(node("rect", { rx: 3 }));
+    svg.appendChild(group);
+  }
   const heights = p.notes.map(({ size }) => Math.round(size * 1.3));
   const width = Math.max(...p.notes.map(({ text, size }) => text.length * size * 0.5));
   const height = heights.reduce((a, b) => a + b, 0);
   const { x, y } = labelCorner(p.area, width, height, p.avoid);
   const right = x + width / 2 > (p.area.left + p.area.right) / 2;
-  const group = node("g", { class: "lab-notes" });
-  group.appendChild(node("rect", { x: x - 3, y: y - 2, width: width + 6, height: height + 4, rx: 3,
-    fill: `rgba(${paper.r},${paper.g},${paper.b},0.8)` }));
+  const [rect, ...lines] = group.children;
+  update(rect, { x: x - 3, y: y - 2, width: width + 6, height: height + 4,
+    fill: `rgba(${paper.r},${paper.g},${paper.b},0.8)` });
+  for (const extra of lines.slice(p.notes.length)) extra.remove();
   let top = y;
   p.notes.forEach(({ text, size }, i) => {
     top += heights[i];
-    const line = node("text", { x: right ? x + width : x, y: top - heights[i] * 0.25,
-      "text-anchor": right ? "end" : "start", "font-size": size, fill: `rgb(${ink.r},${ink.g},${ink.b})` });
-    line.textContent = text;
-    group.appendChild(line);
+    const line = lines[i] || group.appendChild(node("text", {}));
+    update(line, { x: right ? x + width : x, y: top - heights[i] * 0.25, "text-anchor": right ? "end" : "start",
+      "font-size": size, fill: `rgb(${ink.r},${ink.g},${ink.b})` });
+    if (line.textContent !== text) line.textContent = text;
   });
-  return group;
 }

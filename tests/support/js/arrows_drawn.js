@@ -1,7 +1,7 @@
 // What the landscape's and the plane's marks show (ui/static/marks.js, pulls.js): the words in
-// each chart's notes block and its box, the arrows' coloured lines (halos left out), their
-// heads, the marker at w_t, the plane's boundary and rings, the landscape's axes (pixels per
-// unit) and its canvas against the plot area. Null until the stage is ready.
+// each chart's notes block and its box, the arrows (each a path "M x1,y1 L x2,y2 M head…":
+// its line and colour; halos left out), the marker at w_t, the plane's boundary and rings, the
+// landscape's axes (pixels per unit) and its canvas against the plot area. Null until ready.
 () => {
   const stage = document.querySelector('.lab-stage');
   if (!stage || stage.dataset.ready !== 'true') return null;
@@ -25,9 +25,10 @@
     step: Number(stage.dataset.step),
     landscape: {
       notes: notes('landscape'),
-      arrows: [...svg('landscape').querySelectorAll('line')].filter(solid)
-        .map((l) => ({ ...number(l, ['x1', 'y1', 'x2', 'y2']), ...attrs(l, ['stroke', 'stroke-dasharray']) })),
-      heads: svg('landscape').querySelectorAll('polygon').length,
+      arrows: [...svg('landscape').querySelectorAll('path')].filter(solid).map((path) => {
+        const [x1, y1, x2, y2] = path.getAttribute('d').match(/-?[\d.e+-]+/g).slice(0, 4).map(Number);
+        return { x1, y1, x2, y2, ...attrs(path, ['stroke', 'stroke-dasharray']) };
+      }),
       marker: number(svg('landscape').querySelector('circle'), ['cx', 'cy', 'r']),
       pxPerUnit: [xa._length / (xa.range[1] - xa.range[0]), ya._length / (ya.range[1] - ya.range[0])],
       area: [xa._length, ya._length],
