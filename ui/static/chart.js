@@ -79,7 +79,9 @@ export class Chart {
   async plot(data, layout, rest) {
     const figure = JSON.stringify([data, layout]);
     if (figure === this.figure) return;
-    const axes = JSON.stringify(Object.entries(rest).filter(([key]) => /^[xy]axis/.test(key)));
+    // A square chart's axes (one anchored to the other's scale), whose change needs a new plot.
+    const both = Object.entries(rest).filter(([key]) => /^[xy]axis/.test(key));
+    const axes = both.some(([, axis]) => axis.scaleanchor) ? JSON.stringify(both) : "";
     const first = !this.drawn;
     const anew = !first && axes !== this.axes;
     Object.assign(this, { figure, axes, drawn: true });
@@ -88,7 +90,7 @@ export class Chart {
     if (first) this.div.on("plotly_afterplot", () => this.show(this.t, true));
   }
 
-  // New axes are drawn as a new plot: a react from the old ones keeps the old square
+  // New square axes are drawn as a new plot: a react from the old ones keeps the old square
   // landscape's constrained domain and widens the new ranges instead (blank bands, a path
   // off the chart). Plotly.purge forgets the old plot, but also every listener on the chart
   // (ours, the plane editor's, the race's): they are put back once the new plot is drawn.
