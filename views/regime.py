@@ -144,6 +144,7 @@ def regime_chart(
         )
     decades = list(range(int(np.floor(x[0])), int(np.ceil(x[-1])) + 1))
     layout = base_layout("Where each learning rate lands: final loss and regime", presenter)
+    layout["legend"]["itemsizing"] = "constant"  # the key keeps its size when cells shrink
     layout["xaxis"] = axis(
         "learning rate (log scale)",
         presenter,
