@@ -25,7 +25,9 @@ export class Newest {
       try {
         await this.apply(value, () => this.waiting !== null);
       } catch (error) {
-        this.onError(error);
+        // A newer value waits: this one's failure is moot. (Streamlit drops a session's
+        // media file once a newer run replaces it, so a run overtaken mid-fetch gets a 404.)
+        if (!this.waiting) this.onError(error);
       }
     }
     this.busy = false;

@@ -133,6 +133,7 @@ class Stage {
     await this.drawCharts();
     this.show(this.player.t, "run");
     this.root.dataset.run = header.id; // the run on screen, for tests and benchmarks
+    delete this.root.dataset.error; // a failed run before this one is no longer on screen
   }
 
   chartFor(slot) {

@@ -66,3 +66,22 @@ test("a failing update is reported and the next one still applies", async () => 
   assert.deepEqual(errors, ["gone"]);
   assert.deepEqual(seen, [2]);
 });
+
+test("an overtaken update's failure is not reported: the newer one is what counts", async () => {
+  const errors = [];
+  const seen = [];
+  let fail;
+  const newest = new Newest(async (value) => {
+    if (value === 1) {
+      await new Promise((resolve) => { fail = resolve; });
+      throw new Error("HTTP 404");
+    }
+    seen.push(value);
+  }, (error) => errors.push(error.message));
+  newest.push(1);
+  const done = newest.push(2); // arrives while 1 is still fetching
+  fail();
+  await done;
+  assert.deepEqual(errors, []);
+  assert.deepEqual(seen, [2]);
+});
