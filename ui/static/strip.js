@@ -125,7 +125,12 @@ export class Strip {
     this.delta = add(rules, "code", "");
     this.meaning = add(rules, "span", "");
     this.followed = add(box, "p", "lab-strip-followed");
-    this.table = add(add(box, "div", "lab-strip-scroll"), "table", "lab-strip-table");
+    // Scrolls sideways where the screen is narrow: reachable by keyboard, named for a reader.
+    const scroll = add(box, "div", "lab-strip-scroll");
+    scroll.tabIndex = 0;
+    scroll.setAttribute("role", "region");
+    scroll.setAttribute("aria-label", "The update at this step, row by row");
+    this.table = add(scroll, "table", "lab-strip-table");
     this.endNode = add(box, "p", "lab-strip-end");
     // Off screen or folded, a step only moves the heading; the rest catches up on showing.
     this.inView = true;
@@ -157,15 +162,14 @@ export class Strip {
     });
     this.foot = add(this.table, "tfoot");
     this.footKey = null;
-    this.stale = 0;
-    this.show(0);
+    this.show(0, true); // filled once, shown or not: a table's row headers are never empty
   }
 
   // Step t, in the frame the Player moved it (the page's only work: text into cells).
-  show(t) {
+  show(t, always = false) {
     if (!this.run) return;
     setText(this.titleNode, titleAt(t));
-    if (!this.visible()) { this.stale = t; return; }
+    if (!always && !this.visible()) { this.stale = t; return; }
     this.stale = undefined;
     const at = stripAt(this.run, t);
     setText(this.formula, at.formula);
