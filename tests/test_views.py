@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import itertools
 import json
 import math
 import struct
@@ -37,7 +38,7 @@ from views.loss import LOSS_NAMES, loss_chart
 from views.marks import now_line
 from views.output import heatmap_chart, surface_chart
 from views.race_payload import pack_race
-from views.sampling import decade_ticks
+from views.sampling import decade_ticks, envelope_steps, log_buckets
 from views.style import (
     LOGIT_SPAN,
     LOSS_FLOOR,
@@ -510,6 +511,39 @@ def test_a_period_2_bounce_is_drawn_as_a_band_not_an_alias():
             assert longest_stretch_on_one_side(drawn) <= 2, name
     loss = by_name(loss_chart(bounce), "loss")
     assert longest_stretch_on_one_side(np.asarray(loss["y"])[1:]) <= 2
+
+
+def plain_envelope(values: np.ndarray, max_points: int) -> np.ndarray:
+    """The envelope as first written: the most log buckets that fit, then a loop over them."""
+    last = len(values) - 1
+    count = max(
+        c
+        for c in range(2, max_points + 1)
+        if np.minimum(np.diff(log_buckets(last, c)), 2).sum() <= max_points - 2
+    )
+    edges = log_buckets(last, count)
+    finite = np.isfinite(values)
+    lows, highs = np.where(finite, values, np.inf), np.where(finite, values, -np.inf)
+    picked = [
+        np.arange(a, b) if b - a <= 2 else [a + np.argmin(lows[a:b]), a + np.argmax(highs[a:b])]
+        for a, b in itertools.pairwise(edges)
+    ]
+    return np.unique(np.concatenate([*picked, [0, last]]).astype(np.int64))
+
+
+@pytest.mark.parametrize("steps", [401, 1_000, 10_001])
+def test_the_vectorised_envelope_picks_what_the_loop_picks(steps):
+    """Each bucket's first lowest and first highest step, ties and gaps included: a
+    new run packs seven lines, so the thinning runs over all buckets at once."""
+    rng = np.random.default_rng(steps)
+    noisy = rng.normal(size=steps)
+    tied = np.round(noisy)
+    gaps = noisy.copy()
+    gaps[::7], gaps[3::11] = np.inf, np.nan
+    for values in (noisy, tied, gaps, np.full(steps, np.inf)):
+        for budget in (60, view_caps.MAX_DRAWN_POINTS):
+            expected = plain_envelope(values, budget).tolist()
+            assert envelope_steps(values, budget).tolist() == expected
 
 
 def test_a_dozen_error_curves_leave_the_plot_its_height(h, big):

@@ -13,6 +13,7 @@ exact trail before it, so the marker never floats.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -65,7 +66,34 @@ def envelope_steps(values: np.ndarray, max_points: int = caps.MAX_DRAWN_POINTS) 
     max_points = max(int(max_points), 4)
     if last + 1 <= max_points:
         return np.arange(last + 1, dtype=np.int64)
-    low, high = 2, max_points  # the most buckets whose envelope fits the budget
+    edges = _envelope_edges(last, max_points)
+    starts, sizes = edges[:-1], np.diff(edges)
+    bucket = np.repeat(np.arange(len(sizes)), sizes)  # each step's bucket
+    finite = np.isfinite(values)
+    lows, highs = np.where(finite, values, np.inf), np.where(finite, values, -np.inf)
+    # Every bucket's first lowest and first highest step at once (what argmin/argmax pick);
+    # a new run packs seven lines, so a Python loop over buckets would cost per click.
+    first_low = _first_hit(lows == np.minimum.reduceat(lows, starts)[bucket], bucket)
+    first_high = _first_hit(highs == np.maximum.reduceat(highs, starts)[bucket], bucket)
+    wide = sizes > 2
+    short = np.flatnonzero(~wide[bucket])
+    picked = [short, first_low[wide], first_high[wide], [0, last]]
+    return np.unique(np.concatenate(picked).astype(np.int64))
+
+
+def _first_hit(hit: np.ndarray, bucket: np.ndarray) -> np.ndarray:
+    """The first step where ``hit`` holds in every bucket (each bucket has one)."""
+    steps = np.flatnonzero(hit)
+    return steps[np.unique(bucket[steps], return_index=True)[1]]
+
+
+@functools.lru_cache(maxsize=64)
+def _envelope_edges(last: int, max_points: int) -> np.ndarray:
+    """The edges of the most log buckets of 0..last whose envelope fits ``max_points``.
+
+    Depends only on the run's length, so it is searched once per length, not per line.
+    """
+    low, high = 2, max_points
     while low < high:
         middle = (low + high + 1) // 2
         if _envelope_points(log_buckets(last, middle)) <= max_points - 2:
@@ -73,15 +101,8 @@ def envelope_steps(values: np.ndarray, max_points: int = caps.MAX_DRAWN_POINTS) 
         else:
             high = middle - 1
     edges = log_buckets(last, low)
-    finite = np.isfinite(values)
-    lows, highs = np.where(finite, values, np.inf), np.where(finite, values, -np.inf)
-    picked = [
-        np.arange(a, b)
-        if b - a <= 2
-        else np.array([a + np.argmin(lows[a:b]), a + np.argmax(highs[a:b])])
-        for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True)
-    ]
-    return np.unique(np.concatenate([*picked, [0, last]]).astype(np.int64))
+    edges.flags.writeable = False
+    return edges
 
 
 def jump_stops(last: int) -> list[int]:
