@@ -142,6 +142,28 @@ def test_drag_outside_puts_the_row_back_and_keys_wait(server, new_page):
     wait_table(page, NOTEBOOK)
 
 
+def test_the_keyboard_adds_moves_and_deletes_rows_on_the_focused_plane(server, new_page):
+    page = open_session(new_page, server, charts=TRAIN_CHARTS)
+    stand_on_step(page)
+    page.locator('[data-lab="edit-plane"]').focus()
+    page.keyboard.press("Enter")  # a row at the plane's centre, target 1
+    table = [*NOTEBOOK, [0.5, 0.5, 1.0]]
+    wait_table(page, table)
+    page.keyboard.press("ArrowUp")  # moves the new row up (the transport's ↑ would jump)
+    wait_js(
+        page,
+        f"() => {{ const s = ({PLANE_STATE_JS})(); return s.coming === 0 && s.going === 0"
+        " && s.drawn.length === 5 && s.drawn[4][1] > 0.5; }",
+        what="row 5 moved up",
+    )
+    x2 = plane_state(page)["drawn"][4][1]
+    assert 0.55 <= x2 <= 0.6, x2  # a twentieth of the axis's span, snapped to 0.01
+    wait_table(page, [*NOTEBOOK, [0.5, x2, 1.0]])
+    page.keyboard.press("Delete")
+    wait_table(page, NOTEBOOK)
+    assert stage_step(page) == T
+
+
 def test_the_row_cap_gives_its_message(server, new_page):
     rows = [[i / 10, (10 - i) / 10, float(i % 2)] for i in range(9)]
     query = f"?data={encode_rows(rows)}&iterations=100000"

@@ -10,9 +10,9 @@
 import { element, Lifetime } from "./dom.js";
 import { CLICK_SLOP_PX, LONG_PRESS_MS, Throttle, Undo, added, decimals, hitRow, inside, moved, pending,
   removed, sameTable, snap, toData } from "./edit_table.js";
-import { PlaneDrawing } from "./edit_draw.js";
+import { PlaneDrawing, targetPicker } from "./edit_draw.js";
+import { holdKeys, pageKey, planeKey } from "./edit_keys.js";
 import { projector } from "./marks.js";
-import { TYPING } from "./transport.js";
 
 const HINT = "Click the plane to add a row (Shift-click: the other target), drag a row to move it, "
   + "select one and press Delete to remove it, Ctrl+Z to undo. Keyboard: focus the plane, "
@@ -21,7 +21,7 @@ const HINT = "Click the plane to add a row (Shift-click: the other target), drag
 export class PlaneEditor {
   constructor(slot, lifetime) {
     Object.assign(this, { slot, page: Math.random().toString(36).slice(2), seq: 0, table: [],
-      sent: null, target: 1, selected: -1, press: null, drag: null, cap: Infinity, capText: "",
+      sent: null, held: null, acked: 0, target: 1, selected: -1, press: null, drag: null, cap: Infinity, capText: "",
       undo: new Undo(), hooks: null, div: null });
     this.throttle = new Throttle((table) => this.transmit(table));
     this.picker = targetPicker(slot.querySelector(".lab-actions"), (target) => { this.target = target; });
@@ -29,9 +29,9 @@ export class PlaneEditor {
     Object.assign(this.note, { role: "status", textContent: "" });
     this.note.setAttribute("aria-live", "polite");
     this.note.dataset.lab = "edit-note";
-    lifetime.listen(document, "keydown", (event) => this.onPageKey(event));
+    lifetime.listen(document, "keydown", (event) => pageKey(this, event));
     // While a row is held, no key reaches the transport (its listener is on document).
-    lifetime.listen(window, "keydown", (event) => this.holdKeys(event), true);
+    lifetime.listen(window, "keydown", (event) => holdKeys(this, event), true);
     lifetime.add(() => this.detach());
   }
 
@@ -43,6 +43,8 @@ export class PlaneEditor {
     if (!edit) return;
     Object.assign(this, { cap: edit.cap, capText: edit.capText, drawnRows: edit.drawn });
     const ours = edit.page === this.page;
+    if (ours) this.acked = Math.max(this.acked, edit.seq);
+    if (this.held && this.acked >= this.seq) this.transmit(this.held);
     const caughtUp = (this.seq === 0 || (ours && edit.seq >= this.seq)) && this.throttle.waiting === undefined;
     if (!caughtUp || this.drag || sameTable(edit.rows, this.table)) return this.frame();
     if (ours && edit.problem) this.say(edit.problem, true);
@@ -77,7 +79,7 @@ export class PlaneEditor {
     h.add(() => div.removeListener?.("plotly_afterplot", redraw));
     this.drawing = new PlaneDrawing(div, HINT, {
       remove: () => this.remove(this.selected),
-      key: (event) => this.onPlaneKey(event),
+      key: (event) => planeKey(this, event),
     });
     h.add(() => this.drawing.destroy());
     this.frame();
@@ -190,66 +192,6 @@ export class PlaneEditor {
     if (this.press) this.press.timer = null;
   }
 
-  // ---- keys
-
-  holdKeys(event) {
-    if (!this.drag && !this.press) return;
-    event.stopPropagation();
-    event.preventDefault();
-    if (event.key === "Escape" && this.drag) {
-      const drag = { ...this.drag, inside: false };
-      this.drag = null;
-      this.press = null;
-      this.drop(drag, true);
-    }
-  }
-
-  onPageKey(event) {
-    if (!this.div || event.defaultPrevented || event.altKey) return;
-    const typing = [event.target, document.activeElement].some((el) => el?.closest?.(TYPING));
-    if (typing) return;
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {
-      const table = this.undo.pop();
-      if (!table) return;
-      event.preventDefault();
-      this.table = table;
-      this.selected = -1;
-      this.send(table);
-      this.say(`Undone: the table has ${table.length} ${table.length === 1 ? "row" : "rows"} again.`);
-    } else if ((event.key === "Delete" || event.key === "Backspace") && this.selected >= 0) {
-      event.preventDefault();
-      this.remove(this.selected);
-    } else if (event.key === "Escape" && this.selected >= 0) {
-      this.select(-1);
-    }
-  }
-
-  // The focused plane's own keys; each one it takes is kept from the transport.
-  onPlaneKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const p = projector(this.div);
-    const n = this.table.length;
-    const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[event.key];
-    if (event.key === "[" || event.key === "]") {
-      this.select(n ? (this.selected + (event.key === "]" ? 1 : n - 1) + (this.selected < 0 ? 1 : 0)) % n : -1);
-    } else if (step && this.selected >= 0) {
-      const row = this.table[this.selected];
-      const by = (range) => (range[1] - range[0]) / (event.shiftKey ? 100 : 20);
-      const at = [row[0] + step[0] * by(p.xRange), row[1] + step[1] * by(p.yRange)];
-      const [x1, x2] = [snap(at[0], p.xRange[1] - p.xRange[0]), snap(at[1], p.yRange[1] - p.yRange[0])];
-      this.commit(moved(this.table, this.selected, x1, x2), `Row ${this.selected + 1} moved to ${this.where(x1, x2)}.`, false);
-    } else if (event.key === "Enter") {
-      const [x1, x2] = this.place(p, (p.area.left + p.area.right) / 2, (p.area.top + p.area.bottom) / 2);
-      this.add(x1, x2, event.shiftKey ? 1 - this.target : this.target);
-    } else if (event.key === "Delete" || event.key === "Backspace") {
-      if (this.selected >= 0) this.remove(this.selected);
-    } else if (event.key === "Escape") {
-      this.select(-1);
-    } else return;
-    event.preventDefault();
-    event.stopPropagation();
-  }
-
   // ---- edits
 
   add(x1, x2, target) {
@@ -282,7 +224,15 @@ export class PlaneEditor {
     this.transmit(table);
   }
 
+  // While a row is dragged, one position at a time is on the server: the next goes when the
+  // server has taken the last, so each is trained and drawn (one sent every 150 ms into a
+  // busy server would interrupt its run before it finished, and show nothing until the drop).
   transmit(table) {
+    this.held = null;
+    if (this.drag && this.acked < this.seq) {
+      this.held = table;
+      return;
+    }
     this.seq += 1;
     this.sent = table;
     this.setState?.("edit", { page: this.page, seq: this.seq, rows: table, dragging: Boolean(this.drag) });
@@ -335,28 +285,4 @@ export class PlaneEditor {
       ? { row: this.selected, at: this.table[this.selected] } : null;
     this.drawing.draw(p, { coming, going, drag, chosen, colours: this.colours, rows: this.table.length });
   }
-}
-
-// "New row: ● 1 / ○ 0", beside the heat map's buttons.
-function targetPicker(actions, pick) {
-  const group = document.createElement("div");
-  group.className = "lab-segmented lab-edit-target";
-  group.dataset.lab = "edit-target";
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-label", "Target of a row added on the plane");
-  group.title = "The target a click on the plane gives a new row (Shift-click gives the other)";
-  const buttons = [[1, "● 1"], [0, "○ 0"]].map(([value, text]) => {
-    const b = element(group, "button");
-    Object.assign(b, { type: "button", textContent: text });
-    b.dataset.value = String(value);
-    b.setAttribute("aria-label", `New rows get target ${value}`);
-    b.setAttribute("aria-pressed", String(value === 1));
-    b.onclick = () => {
-      buttons.forEach((other) => other.setAttribute("aria-pressed", String(other === b)));
-      pick(value);
-    };
-    return b;
-  });
-  actions.prepend(group);
-  return group;
 }

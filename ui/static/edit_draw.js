@@ -109,3 +109,28 @@ export class PlaneDrawing {
     this.focus.remove();
   }
 }
+
+// "New row: ● 1 / ○ 0", beside the heat map's buttons.
+export function targetPicker(actions, pick) {
+  const group = document.createElement("div");
+  group.className = "lab-segmented lab-edit-target";
+  group.dataset.lab = "edit-target";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", "Target of a row added on the plane");
+  group.title = "The target a click on the plane gives a new row (Shift-click gives the other)";
+  const buttons = [[1, "● 1"], [0, "○ 0"]].map(([value, text]) => {
+    const b = document.createElement("button");
+    group.appendChild(b);
+    Object.assign(b, { type: "button", textContent: text });
+    b.dataset.value = String(value);
+    b.setAttribute("aria-label", `New rows get target ${value}`);
+    b.setAttribute("aria-pressed", String(value === 1));
+    b.onclick = () => {
+      buttons.forEach((other) => other.setAttribute("aria-pressed", String(other === b)));
+      pick(value);
+    };
+    return b;
+  });
+  actions.prepend(group);
+  return group;
+}
