@@ -12,7 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from perceptron.maths import loss_from_logits, on_right_side, output_delta, sigmoid
+from perceptron.maths import (
+    loss_from_logits,
+    on_right_side,
+    output_delta,
+    sigmoid,
+    weighted_sum,
+)
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,7 @@ def history_from_weights(
     """Fill in predictions, losses and divergence for a run whose weights are known."""
     seed, iterations, learning_rate, bias, objective = params
     with np.errstate(all="ignore"):
-        logits = weights @ layer_0.T
+        logits = weighted_sum(weights, layer_0)
         predictions = sigmoid(logits)
         losses = loss_from_logits(logits, y, objective)
     diverged_at = _first_bad_step(weights, losses)

@@ -22,6 +22,21 @@ its target fall on the same side of it.
 """
 
 
+def weighted_sum(weights: np.ndarray, layer_0: np.ndarray) -> np.ndarray:
+    """Each row's logit x·w for each weight vector: (A, n) and (rows, n) give (A, rows).
+
+    Summed term by term in the notebook's order (x0·w0 + x1·w1 + …), as the scalar loop
+    adds them, never as a matrix product: BLAS may fuse a multiply and an add, and near the
+    float limit a fused sum and a plain one part ways (−inf against inf − inf = NaN). Then
+    ``train`` (scalar loop), ``train_many`` (numpy kernel) and a history's own losses would
+    disagree about whether and when a run diverged; term by term they take the same sums.
+    """
+    total = weights[:, :1] * layer_0[:, 0]
+    for j in range(1, weights.shape[1]):
+        total = total + weights[:, j : j + 1] * layer_0[:, j]
+    return total
+
+
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic function that never overflows, even at ±1e308 or ±inf."""
     x = np.asarray(x, dtype=np.float64)

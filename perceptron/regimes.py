@@ -22,7 +22,7 @@ import numpy as np
 
 from perceptron.diagnostics import diagnose
 from perceptron.history import History
-from perceptron.maths import sigmoid
+from perceptron.maths import sigmoid, weighted_sum
 from perceptron.regime_scan import Scan
 from perceptron.training import descend, initial_weights, train, with_bias_column
 from perceptron.validation import check_dataset, check_params
@@ -128,7 +128,7 @@ def regime_map(
             # outputs[k] is layer_1 at step t0 + k: the steps give 0 … steps − 1, the last
             # row's is computed here, and the scan reads those of steps t0 + 1 … t0 + steps.
             weights, _ = descend(layer_0, y, start, steps, lr, objective, outputs=outputs)
-            outputs[steps] = sigmoid(weights[-1] @ layer_0.T)
+            outputs[steps] = sigmoid(weighted_sum(weights[-1], layer_0))
             scan.add(weights[1:], outputs[1 : steps + 1])
     found = scan.finish()
     # Most serious first, as regime_of: each np.select condition wins over those after it.

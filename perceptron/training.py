@@ -29,7 +29,7 @@ import numpy as np
 
 from perceptron import limits
 from perceptron.history import History, history_from_weights
-from perceptron.maths import output_delta, scalar_sigmoid, sigmoid
+from perceptron.maths import output_delta, scalar_sigmoid, sigmoid, weighted_sum
 from perceptron.settings import RunSpec
 from perceptron.validation import check_dataset, check_params
 
@@ -76,13 +76,12 @@ def descend(
     weights = np.empty((iterations + 1, runs, n_weights))
     gradients = np.empty((iterations, runs, n_weights))
     weights[0] = synapse_0
-    layer_0_t = np.ascontiguousarray(layer_0.T)
     rates = np.asarray(learning_rates, dtype=np.float64)[:, None]
     # The gradient and the new weights are written straight into the record: at a few rows
     # numpy's per-call cost is the whole cost, and a copy per step would add to it.
     steps = zip(weights[:-1], gradients, weights[1:], strict=True)
     for t, (synapse, synapse_derivative, new_synapse) in enumerate(steps):
-        layer_1 = sigmoid(synapse @ layer_0_t)
+        layer_1 = sigmoid(weighted_sum(synapse, layer_0))
         if outputs is not None:
             outputs[t] = layer_1
         layer_1_error = layer_1 - y

@@ -184,7 +184,24 @@ KERNEL_CASES = [
     ([[1.0], [-2.0], [0.5]], [1, 0, 1], 2, 0.5, 300),  # one input: the narrowest loop
     ([[1e306, 1e306]], [0], 1, 1000.0, 6),  # lr·g overflows at step 1
     ([[1000.0, 0.0]], [0], 3620, 1e308, 6),  # a huge rate: the weights leave the floats
+    ([[1e200, 1e200], [-1e200, 1e200]], [1, 0], 1, 100.0, 6),  # x·w is inf − inf at step 1
 ]
+
+
+@pytest.mark.parametrize(("objective", "diverges_at"), [("cross_entropy", 1), ("squared", None)])
+def test_train_and_train_many_agree_where_a_sum_overflows(objective, diverges_at):
+    """Inputs near the float limit: x1·w1 + x2·w2 is inf − inf = NaN at step 1 when summed
+    term by term, but −inf when a matrix product fuses it (BLAS). Train and Compare must tell
+    the same story, for both trainers and the history's losses. (Squared error saturates at
+    step 0, p·(1 − p) = 0, so that run never moves.)"""
+    X, y = np.array([[1e200, 1e200], [-1e200, 1e200]]), np.array([1.0, 0.0])
+    alone = perceptron.train(X, y, seed=1, iterations=20, learning_rate=100.0, objective=objective)
+    [batch] = perceptron.train_many(
+        X, y, seeds=(1,), learning_rates=[100.0], iterations=20, objective=objective
+    )
+    assert alone.diverged_at == batch.diverged_at == diverges_at
+    np.testing.assert_array_equal(alone.weights, batch.weights)
+    np.testing.assert_array_equal(alone.loss, batch.loss)
 
 
 @pytest.mark.parametrize("objective", perceptron.LOSSES)
