@@ -498,13 +498,15 @@ LANDSCAPE_BANDS_JS = """() => {
   const canvas = document.querySelector('.lab-race .lab-chart-landscape canvas.lab-field');
   if (!canvas || !canvas.width) return 0;
   const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  const colours = new Set();
+  const counts = new Map();
   for (let i = 0; i < data.length; i += 4) {
-    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    counts.set(colour, (counts.get(colour) || 0) + 1);
   }
-  return colours.size;
+  return [...counts.values()].sort((a, b) => b - a);
 }"""
-"""Distinct colours on Compare's landscape canvas: Train's banded image (views/landscape_layer)."""
+"""Pixel counts per colour on Compare's landscape canvas, most common first: Train's banded
+image (views/landscape_layer), whose band edges are blended over about a pixel (field.js)."""
 
 
 def test_compare_eight_runs_reads_clearly(server, new_page):
@@ -522,8 +524,10 @@ def test_compare_eight_runs_reads_clearly(server, new_page):
     assert not legend_clashes(parts, "titles"), legend_clashes(parts, "titles")
     bars = [p for p in parts if p["colourbarTicks"]]
     assert bars, "no colour bar on Compare"
-    bands = page.evaluate(LANDSCAPE_BANDS_JS)
-    assert 2 <= bands <= LEVELS, f"Compare's landscape: {bands} colours, not Train's bands"
+    counts = page.evaluate(LANDSCAPE_BANDS_JS)
+    # Flat bands: at most LEVELS colours fill nearly all of it; the rest are the blended edges.
+    banded = sum(counts[:LEVELS]) / sum(counts)
+    assert len(counts) >= 2 and banded >= 0.9, f"Compare's landscape: {banded:.0%} in bands"
     for p in bars:
         ticks = p["colourbarTicks"]
         assert len(ticks) <= 6, f"{len(ticks)} colour-bar labels: {[t['text'] for t in ticks]}"

@@ -83,6 +83,9 @@ def heatmap_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         "tickfont": small,
         "range": x1,
         "automargin": True,
+        # Either axis gives up domain, never range, to keep the plane square: a box wider
+        # than tall (presenter mode at 1280×720) would otherwise widen x1's range instead.
+        "constrain": "domain",
         "showgrid": False,
         "zeroline": False,
     }
