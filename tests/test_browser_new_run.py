@@ -153,4 +153,12 @@ def test_landscape_fills_the_plot_after_new_data(server, new_page):
     fresh.goto(page.url)
     wait_ready(fresh, TRAIN_CHARTS, timeout=DEFAULT_TIMEOUT_MS)
     wait_stage_shows(fresh, run(xor.rows), 0)
-    assert changed == landscape_axes(fresh)
+    # The same picture as a fresh page's, whatever height the page above left each chart:
+    # the same ranges, one scale on both axes, and one axis spanning its whole domain.
+    for axes in (changed, landscape_axes(fresh)):
+        assert (axes["x"], axes["y"]) == (changed["x"], changed["y"])
+        spans = [axes["xd"][1] - axes["xd"][0], axes["yd"][1] - axes["yd"][0]]
+        per_x = axes["w"] * spans[0] / (axes["x"][1] - axes["x"][0])
+        per_y = axes["h"] * spans[1] / (axes["y"][1] - axes["y"][0])
+        assert per_x == pytest.approx(per_y, rel=0.02), axes
+        assert max(spans) == pytest.approx(1.0), axes
