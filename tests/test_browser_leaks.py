@@ -46,7 +46,9 @@ BOUND = 0.10
 # The pages in the order the switches visit them: (title, path, what only it draws, count).
 ROUND = [
     ("Walkthrough", r"^/walkthrough$", ".st-key-walk-step button", 1),
-    ("Compare", r"^/compare$", '.lab-race[data-ready="true"]', 1),
+    # Both of Compare's elements: the regime map is drawn once its runs are trained (a first
+    # visit may still be training them), and a baseline without it would count it as growth.
+    ("Compare", r"^/compare$", '.lab-race[data-ready="true"], .lab-regime[data-ready="true"]', 2),
     ("Train", r"^/(train)?$", '.lab-stage:not(.lab-figure)[data-ready="true"]', 1),
 ]
 
