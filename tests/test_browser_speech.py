@@ -18,7 +18,7 @@ from perceptron import diagnostics
 from perceptron.history import History
 from perceptron.settings import LOSS_LABELS
 from tests.support.expected import (
-    DIVERGING_QUERY,
+    DIVERGING_LATER_QUERY,
     expected_numbers,
     expected_rows,
     loss_text,
@@ -160,10 +160,10 @@ def test_play_is_said_only_at_pause(train):
 
 
 def test_a_signal_is_said_when_it_begins(server, new_page):
-    h = run_of_query(DIVERGING_QUERY)
+    h = run_of_query(DIVERGING_LATER_QUERY)
     signal = diagnostics.diagnose(h)[0]
     assert signal.kind == "divergence" and h.last_step == 1
-    query = "&".join(f"{k}={v}" for k, v in DIVERGING_QUERY.items())
+    query = "&".join(f"{k}={v}" for k, v in DIVERGING_LATER_QUERY.items())
     page = open_session(new_page, server, f"/?{query}")
     page.evaluate(WATCH_JS)
     press(page, "ArrowRight")
@@ -262,12 +262,13 @@ def test_focus_follows_the_page_and_stays_on_a_control_after_reset(train):
     wait_step(page, 1)
     stage_control(page, "reset").focus()
     order = []
-    for _ in range(15):
+    for _ in range(17):
         page.keyboard.press("Tab")
         order.append(page.evaluate(ACTIVE_JS))
     assert order == [
         "back", "step", "jump", "play", "Slow", "Normal", "Fast", "slider", "copy", "keys",
-        "save-animation", "heatmap", "3d", "table-toggle-heatmap", "save-heatmap",
+        "save-animation", "1", "0",  # the plane's target for a new row (● 1 / ○ 0)
+        "heatmap", "3d", "table-toggle-heatmap", "save-heatmap",
     ]  # fmt: skip
     stage_control(page, "reset").focus()
     page.keyboard.press("Enter")

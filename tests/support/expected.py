@@ -59,7 +59,7 @@ def run_of_rows(rows: tuple[tuple[float, float, float], ...]) -> History:
 
 
 # A diverging run: inputs of 1e200 at rate 100 with cross-entropy put the weights at
-# ±1e202 after one update and make the logits inf − inf at step 2.
+# ±1e202 after one update, so step 1's logits are inf − inf: it has only step 0 to show.
 DIVERGING = {
     "X": [[1e200, 1e200], [-1e200, 1e200]],
     "y": [1, 0],
@@ -67,6 +67,8 @@ DIVERGING = {
     "objective": "cross_entropy",
 }
 DIVERGING_QUERY = {"data": "1e200,1e200,1;-1e200,1e200,0", "lr": "100", "loss": "Cross-entropy"}
+DIVERGING_LATER_QUERY = {"data": "1e249,0,1;1e249,5e250,0", "lr": "1", "loss": "Cross-entropy"}
+"""A run with one good step before it diverges (DIVERGING_QUERY's x·w is inf − inf at step 1)."""
 """The same run as a link's parameters (``run_of_query`` trains it)."""
 
 
