@@ -26,7 +26,8 @@ from perceptron.diagnostics import diagnose, to_json
 from perceptron.history import history_from_weights
 from perceptron.settings import LOSS_LABELS
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y, loss_text, notebook_run, weight_text
-from tests.support.paths import ROOT, STATIC
+from tests.support.parity import node_parity
+from tests.support.paths import ROOT
 from views import payload
 from views.race_payload import pack_race
 
@@ -115,18 +116,7 @@ def page_of(name: str) -> tuple[perceptron.History, list[int], dict[str, Any]]:
     run = RUNS[name]()
     blob = payload.pack(run, name, False, to_json(diagnose(run)))
     steps = sorted({min(t, run.last_step) for t in (*STEPS, run.last_step)})
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{name}.bin"
-        path.write_bytes(blob)
-        done = subprocess.run(
-            [node, str(STATIC / "tests" / "parity.mjs"), str(path), ",".join(map(str, steps))],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
+    out = node_parity(node, "parity.mjs", blob, steps)
     assert out["id"] == name
     assert out["last"] == run.last_step
     return run, steps, special(out["steps"])

@@ -11,11 +11,7 @@ cross-entropy and 1,000 rows (of which the first 12 are followed, the rest one a
 from __future__ import annotations
 
 import functools
-import json
 import struct
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,25 +19,10 @@ import pytest
 
 import perceptron
 from tests.support.expected import notebook_run
-from tests.support.paths import ROOT, STATIC
+from tests.support.parity import cross_entropy_run, node_parity, thousand_rows
 from tests.test_js import diverged_run, no_steps, node_binary, xor_bias_cross_entropy
 from views import payload
 from views.caps import SHOWN_ROWS
-
-
-def thousand_rows(learning_rate: float = 0.002) -> perceptron.History:
-    """The 1,000-row table of the browser's edge-run test, with a bias, for 60 updates."""
-    i = np.arange(1000)
-    X = np.column_stack([i % 7 / 7, i * 3 % 11 / 11]).round(3)
-    y = (i % 2).astype(float)
-    return perceptron.train(X, y, iterations=60, bias=True, learning_rate=learning_rate)
-
-
-def cross_entropy_run() -> perceptron.History:
-    return perceptron.train(
-        [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1], objective="cross_entropy", iterations=80
-    )
-
 
 RUNS = {
     "notebook": notebook_run,
@@ -49,7 +30,7 @@ RUNS = {
     "no-steps": no_steps,
     "bias-ce-lr100": xor_bias_cross_entropy,
     "cross-entropy": cross_entropy_run,
-    "thousand-rows": thousand_rows,
+    "thousand-rows": lambda: thousand_rows(learning_rate=0.002),
     "saturated": lambda: thousand_rows(learning_rate=1.0),  # 1,000 rows' sum: stuck after a step
 }
 
@@ -70,19 +51,9 @@ def parts_of(name: str) -> tuple[perceptron.History, dict[int, dict[str, Any]]]:
     """(run, what step_parts.js forms at a few steps and the last), numbers exact."""
     run = RUNS[name]()
     steps = sorted({min(t, run.last_step) for t in (0, 1, 2, 37, run.last_step)})
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "run.bin"
-        path.write_bytes(payload.pack(run, name, False, []))
-        script = STATIC / "tests" / "step_parts_parity.mjs"
-        done = subprocess.run(
-            [node_binary(), str(script), str(path), ",".join(map(str, steps))],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
+    out = node_parity(
+        node_binary(), "step_parts_parity.mjs", payload.pack(run, name, False, []), steps
+    )
     parts = {
         int(t): {k: v if k in ("t", "k", "notes") else unhex(v) for k, v in values.items()}
         for t, values in out.items()

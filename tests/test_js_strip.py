@@ -11,34 +11,18 @@ summed line, so the column still adds up to the engine's synapse_derivative).
 from __future__ import annotations
 
 import functools
-import json
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
 import perceptron
+from perceptron.training import DEFAULTS
 from tests.support.expected import notebook_run
-from tests.support.paths import ROOT, STATIC
+from tests.support.parity import cross_entropy_run, node_parity, thousand_rows
 from tests.test_js import diverged_run, no_steps, node_binary, xor_bias_cross_entropy
 from views import payload
 from views.caps import SHOWN_ROWS
-
-
-def thousand_rows() -> perceptron.History:
-    """1,000 rows with a bias, 60 updates: 12 followed, 988 summed."""
-    i = np.arange(1000)
-    X = np.column_stack([i % 7 / 7, i * 3 % 11 / 11]).round(3)
-    return perceptron.train(X, (i % 2).astype(float), iterations=60, bias=True)
-
-
-def cross_entropy_run() -> perceptron.History:
-    X, y = [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1]
-    return perceptron.train(X, y, objective="cross_entropy", iterations=80)
-
 
 RUNS = {
     "notebook": notebook_run,
@@ -46,7 +30,7 @@ RUNS = {
     "no-steps": no_steps,
     "bias-ce-lr100": xor_bias_cross_entropy,
     "cross-entropy": cross_entropy_run,
-    "thousand-rows": thousand_rows,
+    "thousand-rows": lambda: thousand_rows(learning_rate=DEFAULTS.learning_rate),
 }
 
 
@@ -59,23 +43,9 @@ def eight(x: float) -> str:
 def strip_of(name: str) -> tuple[perceptron.History, dict[int, dict[str, Any]]]:
     run = RUNS[name]()
     steps = sorted({min(t, run.last_step) for t in (0, 1, 2, 37, run.last_step)})
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "run.bin"
-        path.write_bytes(payload.pack(run, name, False, []))
-        done = subprocess.run(
-            [
-                node_binary(),
-                str(STATIC / "tests" / "strip_parity.mjs"),
-                str(path),
-                ",".join(map(str, steps)),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    assert done.returncode == 0, done.stderr
-    return run, {int(t): shown for t, shown in json.loads(done.stdout).items()}
+    blob = payload.pack(run, name, False, [])
+    out = node_parity(node_binary(), "strip_parity.mjs", blob, steps)
+    return run, {int(t): shown for t, shown in out.items()}
 
 
 @pytest.mark.parametrize("name", list(RUNS))
