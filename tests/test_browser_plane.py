@@ -11,14 +11,13 @@ Playwright's mouse and Chromium's touch input (CDP ``Input.dispatchTouchEvent``)
 
 from __future__ import annotations
 
-import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from perceptron.codecs import decode_rows, encode_rows, format_number
 from perceptron.datasets import PRESETS
-from tests.support.editor import wait_grid
+from tests.support.editor import until, wait_grid
 from tests.support.expected import run_of_rows
 from tests.support.jsfiles import page_js
 from tests.support.page import TRAIN_CHARTS, open_session, wait_js, watch_console
@@ -57,10 +56,7 @@ def wait_table(page, table: list[list[float]], t: int = T) -> None:
     wait_stage_shows(page, run_of_rows(tuple(map(tuple, table))), t)
     wait_grid(page, [[format_number(v) for v in row] for row in table])
     in_url = None if table == NOTEBOOK else table
-    deadline = time.monotonic() + 10
-    while url_rows(page.url) != in_url:  # polls the address bar: a wait for a condition
-        assert time.monotonic() < deadline, f"the URL has {url_rows(page.url)}, not {in_url}"
-        page.wait_for_timeout(50)
+    until(page, lambda: url_rows(page.url), in_url, "the URL has", 10)
 
 
 def drag(page, start: tuple[float, float], end: tuple[float, float], moves: int = 40) -> None:

@@ -150,7 +150,7 @@ def grid_texts(page) -> list[list[str | None]]:
     return [table[r] for r in sorted(table)]
 
 
-def _until(page, read, expected, shows: str, timeout: float) -> None:
+def until(page, read, expected, shows: str, timeout: float) -> None:
     """Poll ``read()`` until it equals ``expected``; the failure says what it ``shows``."""
     deadline = time.monotonic() + timeout
     while (got := read()) != expected:
@@ -160,7 +160,7 @@ def _until(page, read, expected, shows: str, timeout: float) -> None:
 
 def wait_grid(page, expected: list[list[str]], timeout: float = 10.0) -> None:
     """Until the grid draws exactly ``expected`` (it redraws a moment after a rerun)."""
-    _until(page, lambda: grid_texts(page), expected, "the grid shows", timeout)
+    until(page, lambda: grid_texts(page), expected, "the grid shows", timeout)
 
 
 # -------------------------------------------------------------------- selecting, typing
@@ -392,7 +392,7 @@ def edits(
 def wait_handed_over(page, expected: dict, timeout: float = 10.0) -> None:
     """Until the form holds exactly ``expected`` (see :func:`edits`): what a student sees
     in the grid is then what "Train on this table" sends."""
-    _until(page, lambda: handed_over(page), expected, "the form holds", timeout)
+    until(page, lambda: handed_over(page), expected, "the form holds", timeout)
 
 
 def handed_over_rows(page, rows_before: int) -> int | None:
@@ -407,7 +407,7 @@ def handed_over_rows(page, rows_before: int) -> int | None:
 def wait_handed_over_rows(page, rows_before: int, rows: int, timeout: float = 30.0) -> None:
     """Until the form holds edits that make the ``rows_before``-row table ``rows`` rows
     long: for a paste too large to spell out cell by cell."""
-    _until(
+    until(
         page,
         lambda: handed_over_rows(page, rows_before),
         rows,
