@@ -599,7 +599,8 @@ class TestEdgeRuns:
         state = assert_shows(page, h, h.last_step)
         assert state["disabled"]["step"] and state["disabled"]["jump"]
         for state_chart in page.evaluate(CHART_STATE_JS):
-            assert state_chart["traces"] > 0 and state_chart["width"] > 100, state_chart
+            drawn = state_chart["traces"] + state_chart["lines"]
+            assert drawn > 0 and state_chart["width"] > 100, state_chart
         assert page_exceptions(page) == []
         problems = list(console)
         if "divergence" not in state["signals"]:
@@ -767,7 +768,8 @@ class TestNavigation:
             states = page.evaluate(CHART_STATE_JS)
             assert len(states) == charts, (slug, states)
             for state in states:
-                assert state["traces"] > 0 and state["width"] > 100, (slug, state)
+                drawn = state["traces"] + state["lines"]
+                assert drawn > 0 and state["width"] > 100, (slug, state)
             assert page_exceptions(page) == [], slug
             assert not page.get_by_text("Something went wrong").count(), slug
 

@@ -162,3 +162,74 @@ def test_landscape_fills_the_plot_after_new_data(server, new_page):
         per_y = axes["h"] * spans[1] / (axes["y"][1] - axes["y"][0])
         assert per_x == pytest.approx(per_y, rel=0.02), axes
         assert max(spans) == pytest.approx(1.0), axes
+
+
+# Each Plotly figure put up from now on (Chart.plot's react, or a new plot), by chart.
+COUNT_REDRAWS_JS = """() => {
+  window.labRedraws = [];
+  for (const name of ['react', 'newPlot', 'purge']) {
+    const plain = Plotly[name];
+    Plotly[name] = function (div, ...rest) {
+      window.labRedraws.push(`${name} ${div.className}`);
+      return plain.call(this, div, ...rest);
+    };
+  }
+}"""
+
+# For each chart name, each (x, y) in data units: the most opaque pixel of the chart's lines
+# canvas within 2 px of where the chart's axes place it (0: nothing drawn there).
+LINE_INK_JS = """(points) => Object.fromEntries(Object.entries(points).map(([name, xys]) => {
+  const div = document.querySelector(`.lab-stage .lab-chart-${name}`);
+  const canvas = div.querySelector(':scope > canvas.lab-lines');
+  const { xaxis: xa, yaxis: ya } = div._fullLayout;
+  const px = (axis, v) => axis._offset + axis.c2p(axis.d2c(v));
+  const dpr = canvas.width / canvas.getBoundingClientRect().width;
+  const left = parseFloat(canvas.style.left), top = parseFloat(canvas.style.top);
+  const context = canvas.getContext('2d');
+  return [name, xys.map(([x, y]) => {
+    const cx = Math.round((px(xa, x) - left) * dpr), cy = Math.round((px(ya, y) - top) * dpr);
+    const r = Math.round(2 * dpr);
+    const { data } = context.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1);
+    let most = 0;
+    for (let i = 3; i < data.length; i += 4) most = Math.max(most, data[i]);
+    return most;
+  })];
+}))"""
+
+
+# Each chart's lines canvas as a picture (a data URL), by chart.
+LINES_PICTURE_JS = """() => [...document.querySelectorAll('.lab-stage canvas.lab-lines')]
+  .map((canvas) => canvas.toDataURL())"""
+
+
+def line_points(h: perceptron.History) -> dict[str, list[tuple[float, float]]]:
+    """Points the page's lines must pass through: each chart's values at a few steps."""
+    steps = [0, 1, 3, 10, 30, 100, 300, 1_000, 3_000, h.last_step]
+    at = [(s + 1, s) for s in steps]
+    return {
+        "loss": [(x, float(h.loss[s])) for x, s in at],
+        "weights": [(x, float(h.weights[s, j])) for x, s in at for j in range(2)],
+        "errors": [(x, float(h.predictions[s, i] - h.y[i])) for x, s in at for i in range(4)],
+        "landscape": [(float(h.weights[s, 0]), float(h.weights[s, 1])) for s in steps],
+    }
+
+
+def test_a_new_seed_redraws_no_figure_and_its_lines_are_the_new_run(server, new_page):
+    """Seed 0 → 1 on the notebook's data rounds every axis to the same numbers (views/lines.py):
+    the page puts up no Plotly figure, and strokes the new run's lines through its history."""
+    page = new_page()
+    page.goto(f"{server.url}/?seed=0")
+    wait_ready(page, TRAIN_CHARTS)
+    wait_stage_shows(page, run(seed=0), 0)
+    ink = page.evaluate(LINE_INK_JS, line_points(run(seed=0)))
+    assert all(all(v > 0 for v in values) for values in ink.values()), ink
+    picture = page.evaluate(LINES_PICTURE_JS)
+    assert len(picture) == 4  # landscape (its path), weights, errors, loss
+    page.evaluate(COUNT_REDRAWS_JS)
+    seed_up(page)
+    wait_stage_shows(page, run(seed=1), 0)
+    assert page.evaluate("() => window.labRedraws") == []
+    ink = page.evaluate(LINE_INK_JS, line_points(run(seed=1)))
+    assert all(all(v > 0 for v in values) for values in ink.values()), ink
+    # And the canvases were painted anew (not just left with seed 0's lines, which pass near).
+    assert page.evaluate(LINES_PICTURE_JS) != picture

@@ -29,7 +29,7 @@ from perceptron.settings import RunSpec
 from ui import run as run_module
 from ui.figure import backdrop
 from views import caps as view_caps
-from views import compare, payload
+from views import compare, lines, payload
 from views.errors import errors_chart
 from views.geometry import input_box, landscape_window, weights_2d
 from views.landscape import landscape_chart
@@ -135,7 +135,52 @@ def blobs(runs) -> dict[str, bytes]:
     return {name: packed(run) for name, run in runs.items()}
 
 
-def by_name(chart: dict[str, Any], name: str) -> dict[str, Any]:
+def lines_of(chart: dict[str, Any]) -> list[dict[str, Any]]:
+    """The lines the page strokes for a chart (views/lines.py, ui/static/lines.js)."""
+    return [
+        line
+        for layer in chart.get("layers", [])
+        if layer["kind"] == "lines"
+        for line in layer["lines"]
+    ]
+
+
+def line_values(
+    ref: dict[str, Any], arrays: dict[str, np.ndarray], steps: np.ndarray
+) -> np.ndarray:
+    """A value reference at each step, as the page resolves it (marks.js ``resolve``)."""
+    values = arrays[ref["array"]][steps]
+    if values.ndim == 2:
+        values = values[:, ref["cols"][0]]
+    if "minus" in ref:
+        values = values - ref["minus"][0]
+    if "floor" in ref:
+        values = np.where(np.isfinite(values), np.maximum(values, ref["floor"]), values)
+    return values
+
+
+def drawn_line(chart: dict[str, Any], h: perceptron.History, name: str) -> dict[str, Any]:
+    """The line ``name`` as the page draws it, read like a Plotly trace: its points (x, y),
+    the steps they are at (customdata) and its colour and width."""
+    [line] = [line for line in lines_of(chart) if line["name"] == name]
+    arrays = {**payload.run_arrays(h), **chart["arrays"]}
+    steps = arrays[line["steps"]].astype(np.int64)
+    x = line_values(line["x"], arrays, steps) if "x" in line else steps + 1
+    return {
+        "x": x.tolist(),
+        "y": line_values(line["y"], arrays, steps).tolist(),
+        "customdata": steps.tolist(),
+        "line": {"color": line["color"], "width": line["width"]},
+        "start": line.get("start"),
+    }
+
+
+def by_name(
+    chart: dict[str, Any], name: str, h: perceptron.History | None = None
+) -> dict[str, Any]:
+    """The figure's trace ``name``, or with ``h`` the page's line ``name`` of ``h``'s chart."""
+    if h is not None:
+        return drawn_line(chart, h, name)
     found = [trace for trace in chart["figure"]["data"] if trace.get("name") == name]
     assert len(found) == 1, (name, [trace.get("name") for trace in chart["figure"]["data"]])
     return found[0]
@@ -342,14 +387,14 @@ def test_a_thousand_rows_are_followed_for_12_and_drawn_for_200(big):
 
 def test_landscape_path_start_and_marks(h, biased):
     chart = landscape_chart(h)
-    assert sorted(names(chart)) == ["loss scale", "path", "start"]
-    start = by_name(chart, "start")
-    assert [start["x"][0], start["y"][0]] == h.weights[0].tolist()
-    path = by_name(chart, "path")
+    assert names(chart) == ["loss scale"]  # the path is the page's line, from a square
+    assert [line["name"] for line in lines_of(chart)] == ["path"]
+    path = by_name(chart, "path", h)
+    assert path["start"]["size"] > 0 and [path["x"][0], path["y"][0]] == h.weights[0].tolist()
     steps = np.asarray(path["customdata"])
     assert steps[0] == 0 and steps[-1] == h.last_step and len(steps) <= view_caps.MAX_DRAWN_POINTS
-    np.testing.assert_allclose(path["x"], h.weights[steps, 0], rtol=1e-6, atol=1e-7)
-    np.testing.assert_allclose(path["y"], h.weights[steps, 1], rtol=1e-6, atol=1e-7)
+    np.testing.assert_array_equal(path["x"], h.weights[steps, 0])
+    np.testing.assert_array_equal(path["y"], h.weights[steps, 1])
     layout = chart["figure"]["layout"]
     assert layout["xaxis"]["title"]["text"] == "w1" and layout["yaxis"]["title"]["text"] == "w2"
     assert layout["yaxis"]["scaleanchor"] == "x"
@@ -357,7 +402,7 @@ def test_landscape_path_start_and_marks(h, biased):
     assert x0 < h.weights[:, 0].min() and h.weights[:, 0].max() < x1
     assert y0 < h.weights[:, 1].min() and h.weights[:, 1].max() < y1
     assert x1 - x0 == pytest.approx(y1 - y0), "square window, equal scales"
-    [layer] = chart["layers"]
+    layer, _ = chart["layers"]
     assert layer["kind"] == "slices" and layer["x"] == [x0, x1] and layer["y"] == [y0, y1]
     at_t = ({"array": "weights", "cols": [0]}, {"array": "weights", "cols": [1]})
     assert [(m["x"], m["y"]) for m in marks_of(chart, "trail")] == [at_t]
@@ -461,15 +506,20 @@ def test_weights_chart_one_line_per_weight(runs, run_name):
     assert chart["figure"]["layout"]["title"]["text"] == "Each weight"
     assert names(chart) == run.weight_names
     for j, name in enumerate(run.weight_names):
-        line = by_name(chart, name)
+        line = by_name(chart, name, run)
         steps = np.asarray(line["customdata"])
         assert line["x"] == (steps + 1).tolist() and line["x"][0] == 1
         assert line["x"][-1] == run.last_step + 1
         assert len(steps) <= view_caps.MAX_DRAWN_POINTS + 2
-        np.testing.assert_allclose(line["y"], run.weights[steps, j], rtol=1e-6, atol=1e-7)
+        np.testing.assert_array_equal(line["y"], run.weights[steps, j])
         assert line["line"]["color"] == weight_colour(j, name)
+        assert by_name(chart, name)["line"] == line["line"]  # its legend entry
     if run.bias:
         assert by_name(chart, "b")["line"]["color"] != by_name(chart, "w1")["line"]["color"]
+    # The axis covers every finite weight, on round numbers (a nearby run shares it).
+    low, high = chart["figure"]["layout"]["yaxis"]["range"]
+    finite = run.weights[np.isfinite(run.weights)]
+    assert low < finite.min() and finite.max() < high and high - low >= 1
     [now] = marks_of(chart, "vline")
     assert now["x"] == {"step": 1}
     [at_t] = marks_of(chart, "points")
@@ -478,7 +528,7 @@ def test_weights_chart_one_line_per_weight(runs, run_name):
 
 
 def test_weight_lines_are_dense_early(h):
-    steps = by_name(weights_chart(h), "w1")["customdata"]
+    steps = by_name(weights_chart(h), "w1", h)["customdata"]
     assert set(range(31)) <= set(steps) and T in steps
 
 
@@ -503,13 +553,13 @@ def test_a_period_2_bounce_is_drawn_as_a_band_not_an_alias():
         (errors_chart(bounce), ["row 1", "row 2", "row 3", "row 4"]),
     ):
         for name in traces:
-            line = by_name(chart, name)
+            line = by_name(chart, name, bounce)
             steps = np.asarray(line["customdata"])
             assert len(steps) <= view_caps.MAX_DRAWN_POINTS and steps[-1] == bounce.last_step
             drawn = np.asarray(line["y"])[1:]  # step 0 is before the bounce starts
             assert len(set(drawn.round(6))) == 2, name
             assert longest_stretch_on_one_side(drawn) <= 2, name
-    loss = by_name(loss_chart(bounce), "loss")
+    loss = by_name(loss_chart(bounce), "loss", bounce)
     assert longest_stretch_on_one_side(np.asarray(loss["y"])[1:]) <= 2
 
 
@@ -562,10 +612,17 @@ def test_errors_chart_one_curve_per_row(h):
     zero_line = by_name(chart, "no error")
     assert zero_line["x"] == [1, h.last_step + 1] and zero_line["y"] == [0.0, 0.0]
     for i in range(4):
-        line = by_name(chart, f"row {i + 1}")
+        line = by_name(chart, f"row {i + 1}", h)
         steps = np.asarray(line["customdata"])
-        expected = h.predictions[steps, i] - h.y[i]
-        np.testing.assert_allclose(line["y"], expected, rtol=1e-6, atol=1e-7)
+        np.testing.assert_array_equal(line["y"], h.predictions[steps, i] - h.y[i])
+        assert (
+            line["line"]
+            == by_name(chart, f"row {i + 1}")["line"]
+            == {
+                "color": row_colour(i),
+                "width": line["line"]["width"],
+            }
+        )
     [at_t] = marks_of(chart, "points")
     misses = {"array": "predictions", "cols": [0, 1, 2, 3], "minus": NOTEBOOK_Y.tolist()}
     assert at_t["y"] == misses
@@ -573,14 +630,16 @@ def test_errors_chart_one_curve_per_row(h):
 
 def test_loss_chart_log_log_with_named_objective(h):
     chart = loss_chart(h)
-    assert names(chart) == ["loss"]
+    assert names(chart) == [] and [line["name"] for line in lines_of(chart)] == ["loss"]
     layout = chart["figure"]["layout"]
     assert layout["title"]["text"] == "How wrong it is: the loss"
     assert layout["xaxis"]["type"] == "log" and layout["yaxis"]["type"] == "log"
     assert layout["yaxis"]["title"]["text"] == f"{LOSS_NAMES['squared']} (log)"
-    line = by_name(chart, "loss")
+    line = by_name(chart, "loss", h)
     steps = np.asarray(line["customdata"])
-    np.testing.assert_allclose(line["y"], h.loss[steps], rtol=1e-6)
+    np.testing.assert_array_equal(line["y"], h.loss[steps])
+    low, high = layout["yaxis"]["range"]  # log10 units, whole tenths of decades at least
+    assert low < np.log10(h.loss.min()) and np.log10(h.loss.max()) < high
     [at_t] = marks_of(chart, "points")
     assert at_t["y"] == {"array": "loss", "floor": LOSS_FLOOR}
     ce = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, iterations=50, objective="cross_entropy")
@@ -592,8 +651,8 @@ def test_zero_loss_is_floored_and_an_infinite_one_left_out(infinite_start):
     seed = next(s for s in range(100) if np.diff(perceptron.initial_weights(s, 2))[0] < -0.5)
     run = perceptron.train(X, [1, 0], seed=seed, iterations=5, objective="cross_entropy")
     assert run.loss[0] == 0
-    assert min(by_name(loss_chart(run), "loss")["y"]) >= LOSS_FLOOR
-    line = by_name(loss_chart(infinite_start), "loss")
+    assert min(by_name(loss_chart(run), "loss", run)["y"]) >= LOSS_FLOOR
+    line = by_name(loss_chart(infinite_start), "loss", infinite_start)
     assert 0 not in line["customdata"] and line["customdata"][0] == 1
     assert all(math.isfinite(v) and v > 0 for v in line["y"])
 
@@ -751,7 +810,7 @@ def test_header_is_strict_json_and_arrays_are_aligned(blobs, run_name):
     assert base % 8 == 0, "typed arrays need 8-byte aligned offsets"
     end = base
     for name, spec in header["arrays"].items():
-        itemsize = {"f8": 8, "u2": 2, "u1": 1}[spec["dtype"]]
+        itemsize = {"f8": 8, "u4": 4, "u2": 2, "u1": 1}[spec["dtype"]]
         assert spec["offset"] % 8 == 0, name
         end = max(end, base + spec["offset"] + itemsize * math.prod(spec["shape"]))
     assert end <= len(blob) < end + 8
@@ -895,9 +954,9 @@ def test_compare_and_train_draw_one_landscape_alike(h, presenter):
     """One pipeline: for one run, Compare sends exactly Train's layer, grid and colour bar."""
     chart = compare.landscape_chart([h], ["notebook"], presenter=presenter)
     train = landscape_chart(h, presenter)
-    assert chart["layers"] == train["layers"]
-    assert chart["arrays"].keys() == train["arrays"].keys()
-    for name, values in train["arrays"].items():
+    assert chart["layers"] == train["layers"][:1]  # Train's path is a line of its own
+    assert chart["arrays"].keys() == train["arrays"].keys() - {"path_line"}
+    for name, values in chart["arrays"].items():
         np.testing.assert_array_equal(chart["arrays"][name], values)
     assert trace_named(chart, "loss scale") == by_name(train, "loss scale")
 
@@ -994,3 +1053,44 @@ def test_compare_checks_labels(compared):
 def test_row_colours_cycle_through_six():
     assert [row_colour(i) for i in range(7)] == [*ROW_COLOURS, ROW_COLOURS[0]]
     assert len(set(ROW_COLOURS)) == 6
+
+
+# --- lines the page draws (views/lines.py) ------------------------------------------------
+
+
+def test_nearby_runs_share_their_line_charts_figures(h):
+    """The page redraws no Plotly figure for a new run whose axes round to the same numbers:
+    a slightly different rate changes every line, but no chart's figure."""
+    near = perceptron.train(NOTEBOOK_X, NOTEBOOK_Y, learning_rate=1.05)
+    for build in (weights_chart, errors_chart, loss_chart):
+        assert build(near)["figure"] == build(h)["figure"], build.__name__
+        assert by_name(build(near), lines_of(build(h))[0]["name"], near) != by_name(
+            build(h), lines_of(build(h))[0]["name"], h
+        )
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[0.3, 0.31], [-5.28, 5.63, 0.4], [1e-9, 2e-9], [-1234.5, 99.0], [7.0, 7.0], [np.inf, 2.0]],
+)
+def test_nice_ranges_cover_their_values_on_round_numbers(values):
+    low, high = lines.nice_range(np.asarray(values))
+    finite = [v for v in values if math.isfinite(v)]
+    assert low < min(finite) and max(finite) < high and high - low >= 1.0
+    step = lines.nice_step(high - low, 10)
+    for end in (low, high):  # a whole number of 1-2-5 steps
+        assert abs(end / step - round(end / step)) < 1e-9, (end, step)
+
+
+def test_the_landscape_window_is_square_round_and_covers_the_path(runs):
+    for run in runs.values():
+        W = weights_2d(run)
+        (x0, x1), (y0, y1) = landscape_window([W])
+        assert x1 - x0 == pytest.approx(y1 - y0)
+        finite = np.clip(W, -1e3, 1e3)
+        assert x0 <= finite[:, 0].min() and finite[:, 0].max() <= x1
+        assert y0 <= finite[:, 1].min() and finite[:, 1].max() <= y1
+        step = lines.nice_step(max(np.ptp(finite, axis=0).max() / 2, 1.0), 10)
+        if max(abs(x0), abs(x1), abs(y0), abs(y1)) < 1e3:  # not cut at the window's cap
+            for end in (x0, x1, y0, y1):  # a whole number of steps
+                assert abs(end / step - round(end / step)) < 1e-9, (end, step)

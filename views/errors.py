@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from perceptron.history import History
-from views import caps
+from views import caps, lines
 from views.marks import array_ref, now_line, points, step_ref
-from views.sampling import compact, envelope_steps, iteration_axis, points_per_trace
+from views.sampling import envelope_steps, iteration_axis, points_per_trace
 from views.style import NEUTRAL, axis, base_layout, row_colour, style
 
 LEGEND_ROWS = 6
@@ -20,39 +20,41 @@ def shown_rows(h: History) -> int:
 
 
 def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
-    """One error curve per shown row in that row's colour, and the misses at step t."""
+    """One error curve per shown row in that row's colour (drawn by the page:
+    :mod:`views.lines`), and the misses at step t."""
     theme = style(presenter)
     last = h.last_step
     k = shown_rows(h)
     budget = points_per_trace(k)
-    lines: list[dict[str, Any]] = [
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": [1, last + 1],
-            "y": [0.0, 0.0],
-            "name": "no error",
-            "line": {"color": NEUTRAL, "width": theme.thin},
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
-    ]
-    lines += [
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": (steps + 1).tolist(),
-            "y": compact(h.predictions[steps, i] - h.y[i]),
-            "customdata": steps.tolist(),
-            "name": f"row {i + 1}",
-            "line": {"color": row_colour(i), "width": theme.line},
-            "hovertemplate": f"step %{{customdata}}<br>row {i + 1} error = %{{y:.6g}}"
-            "<extra></extra>",
-        }
+    # Each row's line thinned on its own: a bounce keeps its band (views/sampling.py).
+    arrays = {
+        f"errors_line_{i}": lines.step_array(
+            envelope_steps(h.predictions[: last + 1, i] - h.y[i], budget)
+        )
         for i in range(k)
-        # Each row's line thinned on its own: a bounce keeps its band (views/sampling.py).
-        for steps in [envelope_steps(h.predictions[: last + 1, i] - h.y[i], budget)]
+    }
+    drawn = [
+        lines.line(
+            f"errors_line_{i}",
+            array_ref("predictions", [i], minus=[float(h.y[i])]),
+            f"row {i + 1}",
+            row_colour(i),
+            theme.line,
+        )
+        for i in range(k)
     ]
+    # The zero line is still and the same for every run of this length: Plotly's.
+    zero = {
+        "type": "scatter",
+        "mode": "lines",
+        "x": [1, last + 1],
+        "y": [0.0, 0.0],
+        "name": "no error",
+        "line": {"color": NEUTRAL, "width": theme.thin},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+    legend = [lines.legend_entry(d["name"], d["color"], d["width"]) for d in drawn]
     shown = f" (first {k} of {h.n_rows:,})" if k < h.n_rows else ""
     layout = base_layout(f"Each row's error ŷ − y{shown}", presenter)
     # A legend of a dozen rows wrapped over the plot and squeezed it to a strip: past
@@ -69,4 +71,10 @@ def errors_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         now_line(theme),
         points(step_ref(), misses_at_t, [row_colour(i) for i in range(k)], theme),
     ]
-    return {"name": "errors", "figure": {"data": lines, "layout": layout}, "marks": marks}
+    return {
+        "name": "errors",
+        "figure": {"data": [zero, *legend], "layout": layout},
+        "layers": [lines.lines_layer(drawn)],
+        "marks": marks,
+        "arrays": arrays,
+    }

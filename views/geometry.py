@@ -5,9 +5,12 @@ Kept apart from the figure code so it can be tested as plain numbers.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from perceptron.history import History
+from views.lines import nice_step, round_to
 
 WINDOW_CAP = 1e3
 """The landscape never spans beyond ±1e3: past that the sigmoid is flat, the grid says nothing."""
@@ -48,11 +51,18 @@ def landscape_window(paths: list[np.ndarray]) -> tuple[list[float], list[float]]
     """Square (w1, w2) window around every path, with a margin, capped at ±WINDOW_CAP.
 
     Square so that with equal axis scales the plot fills its box; the margin
-    keeps start and end markers off the edge.
+    keeps start and end markers off the edge. Centre and half-width are rounded to a
+    tenth-of-a-window 1-2-5 step, so runs whose paths differ a little (another seed,
+    a nearby rate) share the window, and the page keeps its axes (``views/lines.py``).
     """
     stacked = np.clip(np.vstack(paths), -WINDOW_CAP, WINDOW_CAP)
     low, high = stacked.min(axis=0), stacked.max(axis=0)
-    centre = (low + high) / 2
-    half = max(float((high - low).max()) / 2 * 1.15 + 0.5, 1.0)
-    ranges = [[float(max(c - half, -WINDOW_CAP)), float(min(c + half, WINDOW_CAP))] for c in centre]
+    step = nice_step(max(float((high - low).max()) / 2, 1.0), 10)
+    centre = np.round((low + high) / 2 / step)  # in steps
+    reach = float(np.maximum(high - centre * step, centre * step - low).max())
+    half = math.ceil(max(reach * 1.15 + 0.5, 1.0) / step)
+    ranges = [
+        [max(round_to(c - half, step), -WINDOW_CAP), min(round_to(c + half, step), WINDOW_CAP)]
+        for c in centre
+    ]
     return ranges[0], ranges[1]

@@ -16,11 +16,12 @@ from typing import Any
 import numpy as np
 
 from perceptron.history import History
+from views import lines
 from views.errors import shown_rows
 from views.geometry import biases, landscape_window, weights_2d
 from views.landscape_layer import landscape_layer
 from views.marks import array_ref, label, points, pulls, trail
-from views.sampling import compact, drawn_steps, points_per_trace
+from views.sampling import drawn_steps, points_per_trace
 from views.style import CURRENT_COLOUR, PATH_COLOUR, axis, base_layout, row_colour, style
 
 SLICES = 24
@@ -34,8 +35,8 @@ def slice_biases(h: History) -> np.ndarray | None:
 
 
 def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
-    """Path (still), start marker, the point at step t with its exact recent trail, and the
-    step's arrows.
+    """Path (still, drawn by the page: :mod:`views.lines`) from its start's square, the point
+    at step t with its exact recent trail, and the step's arrows.
 
     Its ``arrays`` (the quantised slices and their biases) travel in the binary part.
     """
@@ -44,38 +45,23 @@ def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
     w1, w2 = landscape_window([W])
     landscape = landscape_layer(h, w1, w2, slice_biases(h), presenter)
     steps = drawn_steps(h.last_step, points_per_trace(4))  # a 2D walk reads fine at ~200 points
-    path = {
-        "type": "scatter",
-        "mode": "lines",
-        "x": compact(W[steps, 0]),
-        "y": compact(W[steps, 1]),
-        "customdata": steps.tolist(),
-        "name": "path",
-        "showlegend": False,
-        "line": {"color": PATH_COLOUR, "width": theme.line},
-        "hovertemplate": "step %{customdata}<br>w1 = %{x:.6g}, w2 = %{y:.6g}<extra></extra>",
-    }
-    start = {
-        "type": "scatter",
-        "mode": "markers",
-        "x": [float(W[0, 0])],
-        "y": [float(W[0, 1])],
-        "name": "start",
-        "showlegend": False,
-        "marker": {
-            "symbol": "square",
-            "size": theme.marker,
-            "color": PATH_COLOUR,
-            "line": {"width": theme.outline, "color": "#FFFFFF"},
-        },
-        "hovertemplate": "start (step 0)<br>w1 = %{x:.6g}, w2 = %{y:.6g}<extra></extra>",
-    }
+    at_t = (array_ref("weights", [0]), array_ref("weights", [1]))
+    path = lines.line(
+        "path_line",
+        at_t[1],
+        "path",
+        PATH_COLOUR,
+        theme.line,
+        x=at_t[0],
+        size=theme.marker,
+        outline="#FFFFFF",
+        outlineWidth=theme.outline,
+    )
     layout = base_layout("Where the weights walk", presenter)
     layout["xaxis"] = axis("w1", presenter, range=w1, constrain="domain", showgrid=False)
     layout["yaxis"] = axis(
         "w2", presenter, range=w2, scaleanchor="x", scaleratio=1, constrain="domain", showgrid=False
     )
-    at_t = (array_ref("weights", [0]), array_ref("weights", [1]))
     marks = [
         trail(*at_t, CURRENT_COLOUR, theme),
         points(*at_t, [CURRENT_COLOUR], theme, size=theme.current + 4),
@@ -85,8 +71,8 @@ def landscape_chart(h: History, presenter: bool = False) -> dict[str, Any]:
         marks.append(label("slice at this step's b = {b}", theme))
     return {
         "name": "landscape",
-        "figure": {"data": [landscape.scale, path, start], "layout": layout},
+        "figure": {"data": [landscape.scale], "layout": layout},
         "marks": marks,
-        "layers": [landscape.layer],
-        "arrays": landscape.arrays,
+        "layers": [landscape.layer, lines.lines_layer([path])],
+        "arrays": {**landscape.arrays, "path_line": lines.step_array(steps)},
     }

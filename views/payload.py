@@ -29,15 +29,21 @@ from views.sampling import jump_stops
 from views.weights import weights_chart
 
 MAGIC, VERSION = b"PLAB", 1
-DTYPES = {"f8": np.dtype("<f8"), "u2": np.dtype("<u2"), "u1": np.dtype("u1")}
-"""The typed arrays the page knows: Float64Array, Uint16Array, Uint8Array."""
+DTYPES = {
+    "f8": np.dtype("<f8"),
+    "u4": np.dtype("<u4"),
+    "u2": np.dtype("<u2"),
+    "u1": np.dtype("u1"),
+}
+"""The typed arrays the page knows: Float64Array, Uint32Array, Uint16Array, Uint8Array."""
 CHARTS = (heatmap_chart, surface_chart, landscape_chart, weights_chart, errors_chart, loss_chart)
 """Every chart of the Train page, each a view unit that owns its still parts and marks."""
 
 
 def typed_bytes(values: np.ndarray) -> tuple[str, bytes]:
     """(dtype code, little-endian bytes) of an array as the page reads it into a typed array."""
-    code = {"f": "f8", "u": "u2" if values.dtype.itemsize > 1 else "u1"}[values.dtype.kind]
+    unsigned = {1: "u1", 2: "u2"}.get(values.dtype.itemsize, "u4")
+    code = {"f": "f8", "u": unsigned}[values.dtype.kind]
     return code, np.ascontiguousarray(values, dtype=DTYPES[code]).tobytes()
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from views import caps
+from views.lines import nice_range
 from views.style import style
 
 
@@ -182,10 +183,14 @@ def decade_ticks(low: float, high: float, most: int = 6) -> dict[str, Any]:
 
 
 def log_axis(title: str, values: np.ndarray, presenter: bool = False) -> dict[str, Any]:
-    """A log y axis for positive ``values`` with a few decade ticks, sized like the others."""
+    """A log y axis over positive ``values`` with a few decade ticks, sized like the others.
+
+    Its range is rounded outwards (:func:`views.lines.nice_range`, in decades, at least one
+    decade tall): runs whose losses differ a little share the axis, and the page keeps it.
+    """
     theme = style(presenter)
     finite = values[np.isfinite(values) & (values > 0)]
-    low, high = (np.log10(finite.min()), np.log10(finite.max())) if finite.size else (-1.0, 0.0)
+    low, high = nice_range(np.log10(finite)) if finite.size else (-1.0, 0.0)
     ticks = decade_ticks(float(low), float(high))
     return {
         "type": "log",
@@ -193,5 +198,6 @@ def log_axis(title: str, values: np.ndarray, presenter: bool = False) -> dict[st
         "tickfont": {"size": theme.font},
         "tickvals": [10.0**k for k in ticks["tickvals"]],
         "ticktext": ticks["ticktext"],
+        "range": [low, high],
         "automargin": True,
     }

@@ -6,6 +6,7 @@ import { fieldPixels, slicePixels } from "./field.js";
 import { general, whole } from "./format.js";
 import { GifWriter, medianCut, Quantizer } from "./gif.js";
 import { image } from "./export.js";
+import { strokeLines } from "./lines.js";
 import { boundarySegment, nearestSlice, placeMark, planeWeights, projector } from "./marks.js";
 import { row } from "./payload.js";
 import { stepAt } from "./player.js";
@@ -147,6 +148,7 @@ function paintPanel(context, panel, run, t, colours) {
   for (const layer of panel.spec.layers || []) paintLayer(context, panel, layer, run, t);
   context.drawImage(panel.picture, 0, 0, panel.width, panel.height);
   const p = projector(panel.div);
+  for (const layer of panel.spec.layers || []) if (layer.kind === "lines") strokeLines(context, layer, run, p);
   context.save();
   context.beginPath();
   context.rect(0, 0, panel.width, panel.height);

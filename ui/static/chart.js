@@ -47,8 +47,12 @@ export class Chart {
     if (onSeek && SEEKABLE.has(name)) this.seek = new PointSeek(this, onSeek);
   }
 
-  // The still figure for a run, themed for the page; marks follow at step t.
-  async draw(spec, run, colours, t) {
+  // The still figure for a run, themed for the page; marks follow at step t. With `hold`
+  // (a row is being dragged on the plane) a figure that changed waits (held): a Plotly redraw
+  // takes several frames, and the dragged row must follow the pointer in every one. The run's
+  // layers, lines and marks are drawn at once on the axes on screen; drawing it again without
+  // `hold` puts up its figure.
+  async draw(spec, run, colours, t, hold = false) {
     this.spec = spec;
     this.run = run;
     this.colours = colours;
@@ -66,7 +70,8 @@ export class Chart {
     this.save.setAttribute("aria-label", this.save.title);
     const layout = { ...themedLayout(rest, colours), autosize: true,
       margin: { ...(rest.margin || {}), t: 6 } }; // a legend above the plot makes its own room
-    await this.plot(spec.figure.data, layout, rest);
+    this.held = hold && this.drawn && JSON.stringify([spec.figure.data, layout]) !== this.figure;
+    if (!this.held) await this.plot(spec.figure.data, layout, rest);
     if (this.destroyed) { this.Plotly.purge(this.div); return; }
     if (this.sheet) this.sheet.stop();
     this.sheet = spec.figure.data.some((trace) => trace.type === "surface")

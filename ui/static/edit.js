@@ -179,6 +179,7 @@ export class PlaneEditor {
       this.say(`Row ${drag.row + 1} put back: it was let go outside the plane.`);
     }
     this.frame();
+    this.onDragEnd?.();
   }
 
   longPress() {

@@ -1,5 +1,6 @@
 // A chart as a PNG, as the student sees it: the page's background, the canvas layer (the
-// output field or the landscape), Plotly's axes and lines, and the marks of step t on top.
+// output field or the landscape), Plotly's axes, the lines (lines.js), and the marks of step t
+// on top.
 // Plotly's own export would miss the layers and marks, which are not Plotly's.
 
 export function image(src) {
@@ -43,6 +44,11 @@ export async function chartPng(div, Plotly, colours, title, scale = 2) {
   }
   const plot = await Plotly.toImage(div, { format: "png", width, height, scale });
   context.drawImage(await image(plot), 0, 0, width, height);
+  const lines = div.querySelector(":scope > canvas.lab-lines"); // lines.js: over the axes
+  if (lines) {
+    const box = lines.getBoundingClientRect();
+    context.drawImage(lines, box.left - origin.left, box.top - origin.top, box.width, box.height);
+  }
   const marks = div.querySelector("svg.lab-marks");
   if (marks) {
     const clone = marks.cloneNode(true);

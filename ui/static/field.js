@@ -5,6 +5,7 @@
 // rendering (benchmarks/bench_ui.py measures both). The loss landscape (views/landscape_layer.py,
 // Train's and Compare's alike) is sent as byte grids, one per sampled bias; the page mixes the
 // two around the bias at step t, so the slice shown is the one the weights are on.
+import { paintLines } from "./lines.js";
 import { planeWeights } from "./marks.js";
 
 const SIDE = 128; // pixels computed per side; the canvas scales them smoothly to the plot area
@@ -177,6 +178,8 @@ export function drawLayer(div, layer, run, t, cache, resized = false) {
     paint(div, fieldPixels(w1, w2, b, xa.range, ya.range, layer.lut, layer.span), SIDE, xa.range, ya.range);
   } else if (layer.kind === "slices") {
     paintLandscape(div, layer, run, t, cache, resized);
+  } else if (layer.kind === "lines") {
+    paintLines(div, layer, run, cache, resized);
   }
 }
 

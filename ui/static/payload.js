@@ -1,7 +1,7 @@
 // A run as the server packs it (views/payload.py): "PLAB", version, header length, the
 // header JSON, then each history array 8-byte aligned. Typed arrays are views on the
 // received bytes: no copy, and NaN or Infinity arrive as themselves, which JSON could not.
-const TYPES = { f8: Float64Array, u2: Uint16Array, u1: Uint8Array };
+const TYPES = { f8: Float64Array, u4: Uint32Array, u2: Uint16Array, u1: Uint8Array };
 const text = new TextDecoder();
 
 function magic(bytes, at) {

@@ -72,8 +72,9 @@ export class PointSeek {
     this.hovered = t;
     if (t === null) { this.tip.hidden = true; return; }
     const { div, run } = this.chart;
-    // Each line in its trace's colour, as the chart draws it (a row's colour on every chart).
-    const colours = Object.fromEntries(this.chart.spec.figure.data.map((trace) => [trace.name, trace.line?.color]));
+    // Each line in its colour, as the chart draws it (a row's colour on every chart).
+    const drawn = (this.chart.spec.layers || []).flatMap((layer) => layer.lines || []);
+    const colours = Object.fromEntries(drawn.map((line) => [line.name, line.color]));
     const head = document.createElement("div");
     head.textContent = `step ${whole(t)} · click to go there`;
     this.tip.replaceChildren(head, ...valuesAt(this.chart.name, run, t).map(([label, value]) => {

@@ -44,6 +44,9 @@ class Stage {
     this.player.onChange((t, playing, cause) => this.show(t, cause));
     // Rows added, moved and deleted on the heat map (edit.js) go to the server as whole tables.
     this.editor = new PlaneEditor(this.slots.output, this.lifetime);
+    // Figures held while a row was dragged (Chart.draw) go up once it is let go: the newest
+    // run is applied again, in turn with any still coming.
+    this.editor.onDragEnd = () => { if (this.held()) this.updates.push(this.latest); };
     this.speakUp(bar);
     // Save animation (save_animation.js): after the transport's Link button, the run as a GIF.
     saveAnimationControl(bar, () => this.run && { run: this.run, Plotly: this.Plotly, colours: this.colours },
@@ -101,6 +104,7 @@ class Stage {
       // and the page's next run brings a new one.
       this.root.dataset.error = String(error.message || error);
     });
+    this.latest = data;
     this.updates.push(data);
   }
 
@@ -113,7 +117,7 @@ class Stage {
     adopt(session);
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
-    if (this.runId === header.id && this.colourKey === colourKey(colours)) return;
+    if (this.runId === header.id && this.colourKey === colourKey(colours) && !this.held()) return;
     this.runId = header.id;
     this.colourKey = colourKey(colours);
     this.colours = colours;
@@ -136,6 +140,10 @@ class Stage {
     delete this.root.dataset.error; // a failed run before this one is no longer on screen
   }
 
+  held() {
+    return Object.values(this.charts).some((chart) => chart.held);
+  }
+
   chartFor(slot) {
     return slot === "output" ? (this.view === "3d" ? "surface" : "heatmap") : slot;
   }
@@ -148,7 +156,7 @@ class Stage {
       if (chart && chart.name !== name) { chart.destroy(); chart = null; }
       if (!chart) chart = this.charts[slot] = new Chart(this.slots[slot], name, this.Plotly,
         { text: true, onSeek: (step) => this.player.seek(step) });
-      return chart.draw(this.run.charts[name], this.run, this.colours, t);
+      return chart.draw(this.run.charts[name], this.run, this.colours, t, Boolean(this.editor.drag));
     });
     await Promise.all(work);
     this.editor.attach(this.charts.output, this.colours);

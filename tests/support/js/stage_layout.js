@@ -43,8 +43,11 @@
       title: slot.querySelector('.lab-title')?.textContent,
       fonts: texts.map((t) => [t.textContent.slice(0, 30),
                                parseFloat(getComputedStyle(t).fontSize)]),
+      // Plotly's lines and the page's own (ui/static/lines.js says the widths it drew).
       lines: [...chart.querySelectorAll('.scatterlayer path.js-line')]
-        .map((p) => parseFloat(getComputedStyle(p).strokeWidth)),
+        .map((p) => parseFloat(getComputedStyle(p).strokeWidth))
+        .concat((chart.querySelector(':scope > canvas.lab-lines')?.dataset.widths || '')
+          .split(' ').filter(Boolean).map(Number)),
     };
   }
   return out;
