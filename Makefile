@@ -12,12 +12,14 @@ run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py $(ARGS)
 
 # Two pytest-xdist workers, one test module each at a time (--dist loadfile: a module's
-# server and Chromium are started once, on one worker). Browser tests spend much of their
-# time waiting on a page or a server, which the other worker's module uses (tests/README.md).
+# server and Chromium are started once, on one worker), in the order tests/conftest.py
+# sorts them (--no-loadscope-reorder: not xdist's most-tests-first), long browser modules
+# first. Browser tests spend much of their time waiting on a page or a server, which the
+# other worker's module uses (tests/README.md).
 test: $(VENV)/.dev-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 lint: $(VENV)/.dev-deps
 	$(PY) -m ruff check .

@@ -1,5 +1,6 @@
-"""Every fixture of the suite, and nothing else: helpers live in ``tests/support/``
-(see tests/README.md for what each module holds and which test covers what).
+"""Every fixture of the suite and the order its modules run in, nothing else: helpers live
+in ``tests/support/`` (see tests/README.md for what each module holds and which test covers
+what).
 
 Browser fixtures: ``chromium_path`` (skips without Chromium, fails on CI), ``browser``
 (one headless Chromium per test module), ``server`` (one app server per test module,
@@ -10,6 +11,7 @@ its own Streamlit session).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
@@ -27,6 +29,17 @@ from tests.support.browser import (  # noqa: E402
 )
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y  # noqa: E402
 from tests.support.page import DEFAULT_TIMEOUT_MS, TRAIN_CHARTS, wait_ready  # noqa: E402
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with the most browser tests first, every module's tests kept together and in
+    their order: ``make test`` hands whole modules to two xdist workers in this order, so
+    the long browser modules start at once and the quick ones fill in at the end, and no
+    worker is left running a long module alone while the other has nothing to do."""
+    module = {item: item.nodeid.partition("::")[0] for item in items}
+    browser_tests = Counter(module[item] for item in items if item.get_closest_marker("browser"))
+    first_seen = {name: i for i, name in enumerate(dict.fromkeys(module.values()))}
+    items.sort(key=lambda item: (-browser_tests[module[item]], first_seen[module[item]]))
 
 
 @pytest.fixture
