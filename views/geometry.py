@@ -12,6 +12,8 @@ import numpy as np
 from perceptron.history import History
 from views.lines import nice_step, round_to
 
+START_BOX = np.array([[-1.0, -1.0], [1.0, 1.0]])
+"""Corners of the square every run starts in (``perceptron.initial_weights``: [-1, 1))."""
 WINDOW_CAP = 1e3
 """The landscape never spans beyond ±1e3: past that the sigmoid is flat, the grid says nothing."""
 
@@ -50,12 +52,13 @@ def input_box(X: np.ndarray) -> tuple[list[float], list[float]]:
 def landscape_window(paths: list[np.ndarray]) -> tuple[list[float], list[float]]:
     """Square (w1, w2) window around every path, with a margin, capped at ±WINDOW_CAP.
 
-    Square so that with equal axis scales the plot fills its box; the margin
-    keeps start and end markers off the edge. Centre and half-width are rounded to a
-    tenth-of-a-window 1-2-5 step, so runs whose paths differ a little (another seed,
-    a nearby rate) share the window, and the page keeps its axes (``views/lines.py``).
+    Square so that with equal axis scales the plot fills its box; the margin keeps start and
+    end markers off the edge. It always holds START_BOX, where every seed starts, and its
+    centre and half-width are rounded to a tenth-of-a-window 1-2-5 step: runs whose paths
+    differ a little (another seed, a nearby rate) share the window, so the student compares
+    them in one frame and the page keeps its axes (``views/lines.py``).
     """
-    stacked = np.clip(np.vstack(paths), -WINDOW_CAP, WINDOW_CAP)
+    stacked = np.clip(np.vstack([*paths, START_BOX]), -WINDOW_CAP, WINDOW_CAP)
     low, high = stacked.min(axis=0), stacked.max(axis=0)
     step = nice_step(max(float((high - low).max()) / 2, 1.0), 10)
     centre = np.round((low + high) / 2 / step)  # in steps
