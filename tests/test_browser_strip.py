@@ -6,6 +6,8 @@ Walkthrough prints it), never against what the page showed before.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from perceptron import diagnostics
@@ -155,6 +157,37 @@ def test_a_click_on_a_chart_seeks_to_the_iteration_it_names(server, new_page, ch
     page.mouse.click(x, y)
     wait_step(page, t)
     assert stage_step(page) == t
+
+
+# Where the landscape draws (w1, w2), in page pixels.
+LANDSCAPE_POINT_JS = """([w1, w2]) => {
+  const div = document.querySelector('.lab-stage .lab-chart-landscape');
+  const { xaxis: xa, yaxis: ya } = div._fullLayout;
+  const box = div.getBoundingClientRect();
+  return [box.left + xa._offset + xa.c2p(w1), box.top + ya._offset + ya.c2p(w2)];
+}"""
+
+
+def test_hovering_the_landscapes_path_names_the_step_there_and_a_click_seeks(server, new_page):
+    """The path is the page's line (ui/static/lines.js): the pointer on it names the drawn
+    step nearest it with its exact weights, and a click goes there."""
+    h = notebook_run()
+    page = open_session(new_page, server, "", TRAIN_CHARTS)
+    page.locator(".lab-chart-landscape").scroll_into_view_if_needed()
+    x, y = (round(v) for v in page.evaluate(LANDSCAPE_POINT_JS, h.weights[300].tolist()))
+    page.mouse.move(x, y)
+    tip = page.locator(".lab-slot:has(.lab-chart-landscape) .lab-seek-tip")
+    tip.wait_for()
+    lines = tip.evaluate("(t) => [...t.children].map((d) => d.textContent)")
+    t = int(lines[0].removeprefix("step ").split(" ")[0].replace(",", ""))
+    px, py = page.evaluate(LANDSCAPE_POINT_JS, h.weights[t].tolist())
+    assert t > 0 and math.hypot(px - x, py - y) <= 12, (t, px - x, py - y)
+    assert lines[1:] == [f"w1 = {h.weights[t, 0]:.6f}", f"w2 = {h.weights[t, 1]:.6f}"]
+    page.mouse.click(x, y)
+    wait_step(page, t)
+    far = page.evaluate(LANDSCAPE_POINT_JS, [h.weights[:, 0].max() + 1, h.weights[:, 1].max()])
+    page.mouse.move(*far)  # nowhere near the path: nothing named
+    tip.wait_for(state="hidden")
 
 
 def test_hundreds_of_rows_keep_titles_whole_and_the_errors_plot_tall(server, new_page):

@@ -1,11 +1,27 @@
-// Point to seek on the charts against the iterations (loss, weights, errors): hovering
-// names the iteration under the pointer with its exact values from the run's history,
-// and a click there moves the Player to it. The lines are thinned (views/sampling.py);
-// what the pointer reads never is: every value comes from the history at that step.
+// Point to seek on the charts against the iterations (loss, weights, errors) and on the
+// landscape's path: hovering names the iteration under the pointer (on the path, the drawn
+// step nearest it) with its exact values from the run's history, and a click there moves
+// the Player to it. The lines are thinned (views/sampling.py); what the pointer reads never
+// is: every value comes from the history at that step.
+import { linePixels } from "./lines.js";
+import { projector } from "./marks.js";
 import { row } from "./payload.js";
 import { fixed, general, whole } from "./format.js";
 
-export const SEEKABLE = new Set(["loss", "weights", "errors"]);
+export const SEEKABLE = new Set(["loss", "weights", "errors", "landscape"]);
+const NEAR_PATH = 12; // px: how close to the path the pointer must be to name a step on it
+
+// The drawn step nearest (x, y) among a line's pixels [x0, y0, …] (lines.js), if within
+// `radius` px; else null.
+export function nearestStep(xy, steps, x, y, radius = NEAR_PATH) {
+  let best = null;
+  let bestGap = radius;
+  for (let i = 0; i < steps.length; i++) {
+    const gap = Math.hypot(xy[2 * i] - x, xy[2 * i + 1] - y);
+    if (gap <= bestGap) { best = steps[i]; bestGap = gap; }
+  }
+  return best;
+}
 
 // The step under a pointer at `fraction` (0 left … 1 right) of an x axis of log10(t + 1)
 // spanning `range`, clamped to the run's steps 0 … last.
@@ -20,6 +36,10 @@ export function stepAt(range, fraction, last) {
 export function valuesAt(name, run, t) {
   const { meta, arrays } = run;
   if (name === "loss") return [[meta.objective_label, general(row(arrays.loss, t)[0])]];
+  if (name === "landscape") {
+    const w = row(arrays.weights, t);
+    return [["w1", fixed(w[0])], ["w2", fixed(w[1])]];
+  }
   if (name === "weights") {
     const w = row(arrays.weights, t);
     return meta.weight_names.map((n, j) => [n, fixed(w[j])]);
@@ -64,6 +84,11 @@ export class PointSeek {
     const x = event.clientX - box.left - xa._offset;
     const y = event.clientY - box.top - ya._offset;
     if (x < 0 || x > xa._length || y < 0 || y > ya._length) return null;
+    if (this.chart.name === "landscape") {
+      const path = this.chart.spec.layers.find((layer) => layer.kind === "lines").lines[0];
+      const xy = linePixels(path, run, projector(div));
+      return nearestStep(xy, run.arrays[path.steps].data, x + xa._offset, y + ya._offset);
+    }
     return stepAt(xa.range, x / xa._length, run.meta.last);
   }
 

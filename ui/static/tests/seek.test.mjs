@@ -34,3 +34,14 @@ test("the values at the step under the pointer, as the readout prints them", () 
   assert.deepEqual(valuesAt("errors", run, 1), [["row 1", "0.750000"], ["row 2", "-0.600000"]]);
   assert.deepEqual(valuesAt("errors", run, 0), [["row 1", "0.250000"], ["row 2", "-0.500000"]]);
 });
+
+test("on the landscape's path: the nearest drawn step within reach, its exact weights", async () => {
+  const { nearestStep } = await import("../seek.js");
+  const xy = Float64Array.from([0, 0, 10, 0, 20, 5, NaN, NaN]);
+  const steps = Uint32Array.from([0, 3, 9, 12]);
+  assert.equal(nearestStep(xy, steps, 9, 1), 3);
+  assert.equal(nearestStep(xy, steps, 19, 9), 9);
+  assert.equal(nearestStep(xy, steps, 60, 60), null, "too far from every point");
+  const run = { meta: {}, arrays: { weights: { data: Float64Array.from([0.1, -0.2, 1.25, -3.5]), shape: [2, 2] } } };
+  assert.deepEqual(valuesAt("landscape", run, 1), [["w1", "1.250000"], ["w2", "-3.500000"]]);
+});
