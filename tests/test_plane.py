@@ -7,6 +7,7 @@ import pytest
 
 from perceptron.datasets import PRESETS
 from ui.caps import APP_MAX_HISTORY_VALUES
+from ui import plane
 from ui.controls import dataset_note
 from ui.plane import cap_text, checked_rows, row_cap
 
@@ -49,3 +50,31 @@ def test_the_dataset_box_says_whose_rows_they_are():
     mine = (*NOTEBOOK, (0.5, 0.5, 1.0))
     assert dataset_note("notebook", mine) == "Your data (from the Notebook preset): 5 rows."
     assert dataset_note("and", NOTEBOOK[:1]) == "Your data (from the AND preset): 1 row."
+
+
+class FakeState(dict):
+    """``st.session_state`` as take_edit uses it: items and attributes alike."""
+
+    __getattr__ = dict.__getitem__
+    __setattr__ = dict.__setitem__
+
+
+def test_a_drop_outdates_a_dragged_position_whose_run_was_cut_short(monkeypatch):
+    """Under load the run of a dragged position can be cut short by the next edit before
+    the sidebar takes its preview: the drop's table (here: the row put back) must win."""
+
+    moved = [[*row] for row in NOTEBOOK]
+    moved[0] = [1.2, 1.01, 1.0]
+    state = FakeState(iterations=10_001, plane_preview=tuple(map(tuple, moved)))
+    restarted = []
+    monkeypatch.setattr(plane.st, "session_state", state)
+    monkeypatch.setattr(plane.controls, "restart_editor", restarted.append)
+    back = [list(row) for row in NOTEBOOK]
+    state["stage"] = {"edit": {"page": "p", "seq": 3, "rows": back, "dragging": False}}
+    plane.take_edit()
+    assert "plane_preview" not in state
+    assert restarted == [checked_rows(back, 10_001)]
+    state["stage"] = {"edit": {"page": "p", "seq": 4, "rows": moved, "dragging": True}}
+    plane.take_edit()
+    assert state["plane_preview"] == checked_rows(moved, 10_001) and len(restarted) == 1
+    assert state["plane"] == {"page": "p", "seq": 4, "problem": None}

@@ -54,6 +54,9 @@ def checked_rows(rows: Any, iterations: int) -> tuple[Row, ...]:
 def take_edit() -> None:
     """The stage sent a table (its ``edit`` value changed): make it the sidebar's start."""
     state = st.session_state
+    # A dragged position not yet trained (its run was cut short by this edit) is outdated by
+    # it: left in place, a put-back row would be trained where the drag last was.
+    state.pop("plane_preview", None)
     edit = state["stage"].get("edit")
     edit = edit if isinstance(edit, dict) else {}
     page, seq = edit.get("page"), edit.get("seq")

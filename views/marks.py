@@ -3,8 +3,9 @@
 A chart's still parts are sent once per run: axes, colour bars and legends as Plotly
 traces, its lines as the page's own (:mod:`views.lines`). What moves at every step is
 declared here as a *mark*: a plain dict that says what to draw and which history values
-place it, e.g. "a point at x = t + 1, y = weights[t, 0]". The page (``ui/static/marks.js``) draws marks in an SVG layer
-over the chart, so a step costs a fraction of a millisecond and no Plotly redraw.
+place it, e.g. "a point at x = t + 1, y = weights[t, 0]". The page
+(``ui/static/marks.js``) draws marks in an SVG layer over the chart, so a step costs a
+fraction of a millisecond and no Plotly redraw.
 Marks name the arrays they read, never a trace's position.
 
 A value reference (``Ref``) is one of:
