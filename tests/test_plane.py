@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from perceptron.datasets import PRESETS
-from ui.caps import APP_MAX_HISTORY_VALUES
 from ui import plane
+from ui.caps import APP_MAX_HISTORY_VALUES
 from ui.controls import dataset_note
 from ui.plane import cap_text, checked_rows, row_cap
 
