@@ -72,7 +72,8 @@ ARM_EDIT_JS = """
 # as a mouse sends them) around a circle, from a steady clock in the page so that the test
 # driver's round trips do not set the pace. Every animation frame is sampled: its time,
 # whether a pointer move came since the frame before, where the dragged point is drawn, and
-# whether the heat map drew a new run. The events go through the editor's own listeners.
+# whether the stage drew a new run (its numbers, layers, lines and marks; its Plotly figures
+# wait for the drop: chart.js). The events go through the editor's own listeners.
 DRAG_JS = """
 async ({ from, centre, radius, seconds }) => {
   const div = document.querySelector('.lab-chart-heatmap');
@@ -83,14 +84,15 @@ async ({ from, centre, radius, seconds }) => {
   fire('pointerdown', from.x, from.y);
   const frames = [];
   let moved = false;
-  let last = div.data;
+  const stage = document.querySelector('.lab-stage');
+  let last = stage.dataset.run;
   let over = false;
   const tick = (now) => {
     const ring = div.querySelector('svg.lab-edit-layer .lab-edit-dragged');
     frames.push([now, moved, ring ? `${ring.getAttribute('cx')},${ring.getAttribute('cy')}` : null,
-                 div.data !== last]);
+                 stage.dataset.run !== last]);
     moved = false;
-    last = div.data;
+    last = stage.dataset.run;
     if (!over) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
