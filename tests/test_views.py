@@ -1077,7 +1077,7 @@ def test_nice_ranges_cover_their_values_on_round_numbers(values):
     low, high = lines.nice_range(np.asarray(values))
     finite = [v for v in values if math.isfinite(v)]
     assert low < min(finite) and max(finite) < high and high - low >= 1.0
-    step = lines.nice_step(high - low, 10)
+    step = lines.nice_step(high - low)
     for end in (low, high):  # a whole number of 1-2-5 steps
         assert abs(end / step - round(end / step)) < 1e-9, (end, step)
 
@@ -1090,7 +1090,7 @@ def test_the_landscape_window_is_square_round_and_covers_the_path(runs):
         finite = np.clip(np.vstack([W, [[-1, -1], [1, 1]]]), -1e3, 1e3)  # where seeds start
         assert x0 <= finite[:, 0].min() and finite[:, 0].max() <= x1
         assert y0 <= finite[:, 1].min() and finite[:, 1].max() <= y1
-        step = lines.nice_step(max(np.ptp(finite, axis=0).max() / 2, 1.0), 10)
+        step = lines.nice_step(max(np.ptp(finite, axis=0).max() / 2, 1.0))
         if max(abs(x0), abs(x1), abs(y0), abs(y1)) < 1e3:  # not cut at the window's cap
             for end in (x0, x1, y0, y1):  # a whole number of steps
                 assert abs(end / step - round(end / step)) < 1e-9, (end, step)

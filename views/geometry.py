@@ -60,7 +60,7 @@ def landscape_window(paths: list[np.ndarray]) -> tuple[list[float], list[float]]
     """
     stacked = np.clip(np.vstack([*paths, START_BOX]), -WINDOW_CAP, WINDOW_CAP)
     low, high = stacked.min(axis=0), stacked.max(axis=0)
-    step = nice_step(max(float((high - low).max()) / 2, 1.0), 10)
+    step = nice_step(max(float((high - low).max()) / 2, 1.0))
     centre = np.round((low + high) / 2 / step)  # in steps
     reach = float(np.maximum(high - centre * step, centre * step - low).max())
     half = math.ceil(max(reach * 1.15 + 0.5, 1.0) / step)

@@ -57,16 +57,15 @@ def legend_entry(name: str, colour: str, width: float) -> dict[str, Any]:
     }
 
 
-def nice_step(span: float, ticks: int = 5) -> float:
-    """The 1-2-5 step that cuts ``span`` into about ``ticks`` parts."""
-    raw = span / ticks
+def nice_step(span: float) -> float:
+    """The 1-2-5 step that cuts ``span`` into about ten parts: rounding to it wastes at most
+    a tenth of an axis, and still lets runs that differ a little share it."""
+    raw = span / 10
     power = 10.0 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-9))
 
 
-def nice_range(
-    values: np.ndarray, pad: float = 0.04, least: float = 1.0, ticks: int = 10
-) -> list[float]:
+def nice_range(values: np.ndarray, pad: float = 0.04, least: float = 1.0) -> list[float]:
     """[low, high] around the finite ``values``, padded and rounded outwards to 1-2-5 steps.
 
     Rounded so that another run whose values reach a little further or less far gets the
@@ -78,7 +77,7 @@ def nice_range(
     middle = (low + high) / 2
     low, high = min(low, middle - least / 2), max(high, middle + least / 2)
     margin = pad * (high - low)
-    step = nice_step(high - low + 2 * margin, ticks)
+    step = nice_step(high - low + 2 * margin)
     return [
         round_to(math.floor((low - margin) / step), step),
         round_to(math.ceil((high + margin) / step), step),
