@@ -23,6 +23,21 @@ import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
 
 const SLOTS = ["output", "landscape", "loss", "weights", "errors"];
 
+// A run's file can be gone for a moment: a rerun cut short by the next edit drops the
+// session's files, and the rerun after it files the same run again (same URL) without
+// sending the page anything new. So a 404 is tried again a few times (0.1 to 1.6 s apart)
+// while no newer run waits.
+async function fetchAgain(url, overtaken) {
+  for (let wait = 100; ; wait *= 2) {
+    try {
+      return await fetchRun(url);
+    } catch (error) {
+      if (wait > 1600 || overtaken() || !/HTTP 404/.test(String(error.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 class Stage {
   constructor(parentElement, { data }) {
     this.lifetime = new Lifetime();
@@ -44,9 +59,12 @@ class Stage {
     this.player.onChange((t, playing, cause) => this.show(t, cause));
     // Rows added, moved and deleted on the heat map (edit.js) go to the server as whole tables.
     this.editor = new PlaneEditor(this.slots.output, this.lifetime);
-    // Figures held while a row was dragged (Chart.draw) go up once it is let go: the newest
-    // run is applied again, in turn with any still coming.
-    this.editor.onDragEnd = () => { if (this.held()) this.updates.push(this.latest); };
+    // Figures held while a row was dragged (Chart.draw) go up once it is let go, from the run
+    // on screen (its file may be gone from the server by now). A run being applied then puts
+    // them up itself (apply's end).
+    this.editor.onDragEnd = () => {
+      if (!this.updates?.busy && this.held()) this.updates.push({ redraw: true });
+    };
     this.speakUp(bar);
     // Save animation (save_animation.js): after the transport's Link button, the run as a GIF.
     saveAnimationControl(bar, () => this.run && { run: this.run, Plotly: this.Plotly, colours: this.colours },
@@ -104,20 +122,20 @@ class Stage {
       // and the page's next run brings a new one.
       this.root.dataset.error = String(error.message || error);
     });
-    this.latest = data;
     this.updates.push(data);
   }
 
   async apply(session, overtaken) {
+    if (session.redraw) return this.release();
     // The run and Plotly load side by side (Plotly may already be loading: see preload()).
-    const [{ header, arrays }, Plotly] = await Promise.all([fetchRun(session.run),
+    const [{ header, arrays }, Plotly] = await Promise.all([fetchAgain(session.run, overtaken),
       loadPlotly(session.plotly)]);
     if (this.lifetime.ended || overtaken()) return;
     useContract(session.settings);
     adopt(session);
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
     const colours = pageColours(this.root);
-    if (this.runId === header.id && this.colourKey === colourKey(colours) && !this.held()) return;
+    if (this.runId === header.id && this.colourKey === colourKey(colours)) return this.release();
     this.runId = header.id;
     this.colourKey = colourKey(colours);
     this.colours = colours;
@@ -138,10 +156,18 @@ class Stage {
     this.show(this.player.t, "run");
     this.root.dataset.run = header.id; // the run on screen, for tests and benchmarks
     delete this.root.dataset.error; // a failed run before this one is no longer on screen
+    await this.release(); // let go while this run was drawn
   }
 
   held() {
     return Object.values(this.charts).some((chart) => chart.held);
+  }
+
+  // The figures held during a drag, put up for the run on screen once no row is dragged.
+  async release() {
+    if (!this.run || this.editor.drag || !this.held()) return;
+    await this.drawCharts();
+    this.show(this.player.t, "run");
   }
 
   chartFor(slot) {
