@@ -216,3 +216,28 @@ def test_a_packed_run_that_leaves_its_shelf_leaves_the_media_store(monkeypatch):
     shelf.put("other", other)  # over budget: "kept" leaves the shelf and the store
     assert manager.read_file(name) is None
     assert manager.add(kept, run.RUN_MIMETYPE, "lab-stage-run") == url  # a rerun files it again
+
+
+def test_a_served_run_outlives_a_rerun_cut_short_until_it_leaves_its_shelf(monkeypatch):
+    """A drag's rerun that is cut short names no file; the page may still be fetching the
+    run the rerun before it sent (the CI failure: a plane drag ended on a 404)."""
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(run.runtime, "exists", lambda: True)
+    monkeypatch.setattr(
+        run.runtime, "get_instance", lambda: SimpleNamespace(media_file_mgr=manager)
+    )
+    shelf = Shelf(10, len, on_evict=run.forget_file)
+    monkeypatch.setattr(run, "_packed_runs", lambda: shelf)
+    blobs = {"a": b"a" * 6, "b": b"b" * 6}
+    monkeypatch.setattr(run, "pack_run", lambda spec, presenter, history: blobs[spec])
+    name = run.serve_file("a", False, None).rsplit("/", 1)[-1]
+    plain = manager.add(b"p" * 3, "text/plain", "elsewhere").rsplit("/", 1)[-1]
+    manager.clear_session_refs()  # the next rerun starts ...
+    manager.remove_orphaned_files()  # ... and is cut short before the stage
+    assert manager.read_file(plain) is None  # what Streamlit does to any file
+    assert manager.read_file(name).content == blobs["a"]  # the run is still served
+    run.serve_file("b", False, None)  # over the shelf's budget: "a" leaves it ...
+    assert manager.read_file(name) is None  # ... and the store
+    manager.clear_session_refs()
+    manager.remove_orphaned_files()
+    assert len(manager._file_metadata) == 1  # only "b", held by its shelf

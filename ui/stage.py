@@ -1,8 +1,8 @@
 """The Train page's stage: one component that holds a run and steps it in the browser.
 
-The run is packed once (``ui.run.packed``) and served as a file; the stage gets
-its URL, the step the server last chose and the page's half of the settings
-table; the browser then owns the step (``ui/static/stage.js``). Nothing here runs
+The run is packed once (``ui.run.packed``) and served as a file (``ui.run.serve_file``);
+the stage gets its URL, the step the server last chose and the page's half of the
+settings table; the browser then owns the step (``ui/static/stage.js``). Nothing here runs
 on a Step: the page never reports one while it stays on Train.
 
 The JS lives in ``ui/static`` as ES modules split by concern (see ``ui/assets.py``).
@@ -11,12 +11,11 @@ The JS lives in ``ui/static`` as ES modules split by concern (see ``ui/assets.py
 from __future__ import annotations
 
 import streamlit as st
-from streamlit import runtime
 
 from ui import links, plane, steps
 from ui.assets import PLOTLY_URL, loader
 from ui.chosen import ChosenRun
-from ui.run import RUN_MIMETYPE, packed
+from ui.run import serve_file
 
 _stage = st.components.v2.component("lab_stage", js=loader("stage.js"), isolate_styles=False)
 _preload = st.components.v2.component(
@@ -40,8 +39,7 @@ def run_url(chosen: ChosenRun) -> str:
     hall of a hundred students on one link holds one run, not a hundred copies in
     their websocket messages, and the browser caches it across page switches.
     """
-    blob = packed(chosen.spec, chosen.presenter, chosen.history)
-    return runtime.get_instance().media_file_mgr.add(blob, RUN_MIMETYPE, "lab-stage-run")
+    return serve_file(chosen.spec, chosen.presenter, chosen.history)
 
 
 def show(chosen: ChosenRun) -> None:

@@ -23,10 +23,11 @@ import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
 
 const SLOTS = ["output", "landscape", "loss", "weights", "errors"];
 
-// A run's file can be gone for a moment: a rerun cut short by the next edit drops the
-// session's files, and the rerun after it files the same run again (same URL) without
-// sending the page anything new. So a 404 is tried again a few times (0.1 to 1.6 s apart)
-// while no newer run waits.
+// A run's file is held while its packed run is on the server's shelf (ui/run.py serve_file),
+// not only while the session's latest rerun names it. One that left the shelf (a hall's
+// worth of newer runs) is filed again by the session's next rerun under the same URL,
+// without sending the page anything new. So a 404 is tried again a few times (0.1 to 1.6 s
+// apart) while no newer run waits.
 async function fetchAgain(url, overtaken) {
   for (let wait = 100; ; wait *= 2) {
     try {
