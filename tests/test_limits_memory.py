@@ -28,7 +28,7 @@ from tests.support.apptest import apptest_run_blob, apptest_stage, open_apptest
 from tests.support.expected import NOTEBOOK_X, NOTEBOOK_Y
 from tests.support.paths import APP, ROOT
 from ui import caps as app_caps
-from ui import run
+from ui import media, race, run
 from ui.shelf import Shelf
 from views import caps as view_caps
 from views.payload import pack
@@ -205,38 +205,50 @@ def test_a_session_keeps_only_its_spec_and_a_run_that_left_the_shelf_is_trained_
 
 def test_a_packed_run_that_leaves_its_shelf_leaves_the_media_store(monkeypatch):
     manager = MediaFileManager(MemoryMediaFileStorage("/media"))
-    monkeypatch.setattr(run.runtime, "exists", lambda: True)
+    monkeypatch.setattr(media.runtime, "exists", lambda: True)
     server = SimpleNamespace(media_file_mgr=manager)
-    monkeypatch.setattr(run.runtime, "get_instance", lambda: server)
-    shelf = Shelf(10, len, on_evict=run.forget_file)
+    monkeypatch.setattr(media.runtime, "get_instance", lambda: server)
+    shelf = Shelf(10, len, on_evict=media.forget)
     kept, other = b"k" * 6, b"o" * 6
-    url = manager.add(shelf.put("kept", kept), run.RUN_MIMETYPE, "lab-stage-run")
+    url = manager.add(shelf.put("kept", kept), media.MIMETYPE, "lab-stage-run")
     name = url.rsplit("/", 1)[-1]
     assert manager.read_file(name).content == kept
     shelf.put("other", other)  # over budget: "kept" leaves the shelf and the store
     assert manager.read_file(name) is None
-    assert manager.add(kept, run.RUN_MIMETYPE, "lab-stage-run") == url  # a rerun files it again
+    assert manager.add(kept, media.MIMETYPE, "lab-stage-run") == url  # a rerun files it again
 
 
-def test_a_served_run_outlives_a_rerun_cut_short_until_it_leaves_its_shelf(monkeypatch):
+@pytest.mark.parametrize("serve", ["run", "race"])
+def test_a_served_file_outlives_a_rerun_cut_short_until_it_leaves_its_shelf(monkeypatch, serve):
     """A drag's rerun that is cut short names no file; the page may still be fetching the
-    run the rerun before it sent (the CI failure: a plane drag ended on a 404)."""
+    one the rerun before it sent (the CI failure: a plane drag ended on a 404)."""
     manager = MediaFileManager(MemoryMediaFileStorage("/media"))
-    monkeypatch.setattr(run.runtime, "exists", lambda: True)
-    monkeypatch.setattr(
-        run.runtime, "get_instance", lambda: SimpleNamespace(media_file_mgr=manager)
-    )
-    shelf = Shelf(10, len, on_evict=run.forget_file)
-    monkeypatch.setattr(run, "_packed_runs", lambda: shelf)
+    monkeypatch.setattr(media.runtime, "exists", lambda: True)
+    server = SimpleNamespace(media_file_mgr=manager)
+    monkeypatch.setattr(media.runtime, "get_instance", lambda: server)
     blobs = {"a": b"a" * 6, "b": b"b" * 6}
-    monkeypatch.setattr(run, "pack_run", lambda spec, presenter, history: blobs[spec])
-    name = run.serve_file("a", False, None).rsplit("/", 1)[-1]
+    filed = len(gzip.compress(blobs["a"], compresslevel=1, mtime=0)) if serve == "race" else 6
+    shelf = Shelf(filed * 3 // 2, len, on_evict=media.forget)  # room for one
+    if serve == "run":
+        monkeypatch.setattr(run, "_packed_runs", lambda: shelf)
+        monkeypatch.setattr(run, "pack_run", lambda spec, presenter, history: blobs[spec])
+
+        def url_of(name: str) -> str:
+            return run.serve_file(name, False, None)
+    else:
+        monkeypatch.setattr(race, "_packed_races", lambda: shelf)
+        monkeypatch.setattr(race, "pack_race", lambda runs, labels, race_id, p: blobs[runs])
+
+        def url_of(name: str) -> str:
+            return race.race_url((name,), [], False, name)
+
+    name = url_of("a").rsplit("/", 1)[-1]
     plain = manager.add(b"p" * 3, "text/plain", "elsewhere").rsplit("/", 1)[-1]
     manager.clear_session_refs()  # the next rerun starts ...
     manager.remove_orphaned_files()  # ... and is cut short before the stage
     assert manager.read_file(plain) is None  # what Streamlit does to any file
-    assert manager.read_file(name).content == blobs["a"]  # the run is still served
-    run.serve_file("b", False, None)  # over the shelf's budget: "a" leaves it ...
+    assert manager.read_file(name) is not None  # the file is still served
+    url_of("b")  # over the shelf's budget: "a" leaves it ...
     assert manager.read_file(name) is None  # ... and the store
     manager.clear_session_refs()
     manager.remove_orphaned_files()

@@ -30,5 +30,9 @@ its temporaries (up to ~20 MB for a long run) held meanwhile."""
 MAX_COMPARE_RUNS = 8
 """Runs trained side by side on the Compare page."""
 
+PACKED_RACE_BYTES = 64 * MB
+"""Compare's races packed for the page (and served from Streamlit's media store): about 100
+default races (three runs, 0.6 MB gzipped) or 4 of eight 100,000-step runs (13.9 MB)."""
+
 COMPARE_CACHE_ENTRIES = 4
 """Compare-page results kept by the app's cache: 8 runs of at most ~10 MB each, so ~320 MB."""

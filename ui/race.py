@@ -2,8 +2,8 @@
 
 Like the Train page's stage (``ui/stage.py``): the race is packed once
 (``views/race_payload.py``), served as a media file shared by every session that
-shows it, and the page owns t from then on (``ui/static/race.js``), with the Train
-page's Player and transport. Nothing here runs on a Step.
+shows it (``ui/media.py``), and the page owns t from then on (``ui/static/race.js``),
+with the Train page's Player and transport. Nothing here runs on a Step.
 """
 
 from __future__ import annotations
@@ -13,36 +13,43 @@ import hashlib
 from collections.abc import Sequence
 
 import streamlit as st
-from streamlit import runtime
 
 import perceptron
-from ui import caps, links, steps
+from ui import caps, links, media, steps
 from ui.assets import PLOTLY_URL, loader
+from ui.shelf import Shelf
 from views.race_payload import pack_race
 
 _race = st.components.v2.component("lab_race", js=loader("race.js"), isolate_styles=False)
 
-RACE_MIMETYPE = "application/gzip"
+
+@st.cache_resource(show_spinner=False)
+def _packed_races() -> Shelf[bytes]:
+    return Shelf(caps.PACKED_RACE_BYTES, len, on_evict=media.forget)
 
 
-@st.cache_resource(max_entries=caps.COMPARE_CACHE_ENTRIES, show_spinner=False)
 def packed_race(
-    key: tuple, labels: tuple[str, ...], presenter: bool, _histories: Sequence[perceptron.History]
+    key: tuple, labels: tuple[str, ...], presenter: bool, histories: Sequence[perceptron.History]
 ) -> bytes:
     """The race as the page receives it, gzipped once and fixed in time (same race, same bytes).
 
     ``key`` names the runs (the arguments ``ui.run.train_compare`` trained them with); the
     histories themselves are not hashed.
     """
-    race_id = hashlib.sha1(repr((key, labels, presenter)).encode()).hexdigest()[:16]
-    blob = pack_race(_histories, labels, race_id, presenter)
-    return gzip.compress(blob, compresslevel=1, mtime=0)
+
+    def build() -> bytes:
+        race_id = hashlib.sha1(repr((key, labels, presenter)).encode()).hexdigest()[:16]
+        blob = pack_race(histories, labels, race_id, presenter)
+        return gzip.compress(blob, compresslevel=1, mtime=0)
+
+    return _packed_races().get_or_build((key, labels, presenter), build)
 
 
 def race_url(key: tuple, labels: Sequence[str], presenter: bool, histories) -> str:
-    """Where the page fetches the packed race: one file per race, whoever shows it."""
+    """Where the page fetches the packed race: one file per race, whoever shows it, held while
+    it is shelved (``ui/media.py``)."""
     blob = packed_race(key, tuple(labels), presenter, histories)
-    return runtime.get_instance().media_file_mgr.add(blob, RACE_MIMETYPE, "lab-race")
+    return media.serve(_packed_races(), (key, tuple(labels), presenter), blob, "lab-race")
 
 
 def show(key: tuple, labels: Sequence[str], presenter: bool, histories) -> None:

@@ -13,25 +13,19 @@ and a student whose run waits is told so on the page (:mod:`ui.waiting`).
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 from typing import Any
 
 import numpy as np
 import streamlit as st
-from streamlit import runtime
-from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 import perceptron
 from perceptron.diagnostics import diagnose, to_json
 from perceptron.settings import Row, RunSpec
-from ui import caps, waiting
+from ui import caps, media, waiting
 from ui.shelf import Queue, Shelf
 from views.payload import pack
-
-RUN_MIMETYPE = "application/gzip"
-"""How a packed run is filed with Streamlit's media store (``ui/stage.py``)."""
 
 
 def history_bytes(history: perceptron.History) -> int:
@@ -46,7 +40,7 @@ def _runs() -> Shelf[perceptron.History]:
 
 @st.cache_resource(show_spinner=False)
 def _packed_runs() -> Shelf[bytes]:
-    return Shelf(caps.PACKED_SHELF_BYTES, len, on_evict=forget_file)
+    return Shelf(caps.PACKED_SHELF_BYTES, len, on_evict=media.forget)
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,50 +55,6 @@ def _train(spec: RunSpec) -> perceptron.History:
         return perceptron.train(
             data[:, :2], data[:, 2], **spec.params(), max_values=caps.APP_MAX_HISTORY_VALUES
         )
-
-
-SHELF_HOLDER = "perceptron-lab-shelf"
-"""The name a packed run is held under in Streamlit's media store besides its sessions'."""
-
-
-def serve_file(spec: RunSpec, presenter: bool, history: perceptron.History) -> str:
-    """File the packed run (:func:`packed`) with Streamlit's media store and return its URL.
-
-    The store drops a file as soon as no session's *latest* script run names it, and a
-    rerun that is cut short (a drag sends a position every ~150 ms) names none: the page,
-    still fetching the run the previous rerun sent, then gets a 404, and the rerun that
-    follows files the same URL again without telling it. So the file is also held in the
-    shelf's name for exactly as long as the packed run is on its shelf (``forget_file``
-    lets go of both). Streamlit has no public call for this: the manager's own lock and
-    maps are used, and if a future version renames them the file is left to the sessions
-    alone, as before.
-    """
-    blob = packed(spec, presenter, history)
-    manager = runtime.get_instance().media_file_mgr
-    url = manager.add(blob, RUN_MIMETYPE, "lab-stage-run")
-    file_id = _calculate_file_id(blob, RUN_MIMETYPE)
-    with contextlib.suppress(AttributeError), manager._lock:  # type: ignore[union-attr]
-        # Under the lock an eviction's forget_file waits, so a run is held only while shelved.
-        if _packed_runs().get((spec, presenter)) is blob:
-            manager._files_by_session_and_coord[SHELF_HOLDER][file_id] = file_id  # type: ignore[union-attr]
-    return url
-
-
-def forget_file(blob: bytes) -> None:
-    """Take a packed run that left its shelf out of Streamlit's media store as well.
-
-    The store keeps a file while the shelf holds it (``serve_file``), and each session's
-    file until that session runs again or ends, so a hall of students who each asked for
-    their own long run would otherwise hold every one of them. A page has fetched its file
-    within moments of its run (the shelf holds far more than a moment's worth of runs); a
-    later run of that session packs and stores it again.
-    """
-    manager = runtime.get_instance().media_file_mgr if runtime.exists() else None
-    file_id = _calculate_file_id(blob, RUN_MIMETYPE)
-    with contextlib.suppress(AttributeError, KeyError), manager._lock:  # type: ignore[union-attr]
-        manager._files_by_session_and_coord[SHELF_HOLDER].pop(file_id, None)  # type: ignore[union-attr]
-        if file_id in manager._file_metadata:  # type: ignore[union-attr]
-            manager._delete_file(file_id)  # type: ignore[union-attr]
 
 
 def train(spec: RunSpec) -> perceptron.History:
@@ -150,6 +100,12 @@ def packed(spec: RunSpec, presenter: bool, _history: perceptron.History) -> byte
     return _packed_runs().get_or_build(
         (spec, presenter), lambda: pack_run(spec, presenter, _history)
     )
+
+
+def serve_file(spec: RunSpec, presenter: bool, history: perceptron.History) -> str:
+    """Where the page fetches the packed run (:func:`packed`): held while it is shelved."""
+    blob = packed(spec, presenter, history)
+    return media.serve(_packed_runs(), (spec, presenter), blob, "lab-stage-run")
 
 
 def affordable_iterations(n_rows: int) -> int:
