@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
+
+import perceptron
 from perceptron.codecs import format_number
+from perceptron.settings import RunSpec
 from tests.support.browser import Server
 from tests.support.expected import expected_numbers, run_of_query
 from tests.support.page import wait_idle
 from tests.support.stage import stage_shown
+from ui.run import pack_run
 
-from .cells import Row, median, ms, ratio_row, spread
+from .cells import Row, median, ms, ratio, ratio_row, spread, times
 from .page_js import FLOOR_INSTALL_JS
 from .steps import floor_step
 from .wire import ServerWatch, fresh_page, install_app, wait_marks, wait_quiet
@@ -122,15 +127,30 @@ def app_new_run(page, what: str, notch: int, timeout_ms: float = 30_000) -> dict
     return result
 
 
-def shows_engine_run(page) -> str | None:
-    """None if the stage shows the step it is at of ``perceptron.train`` on the sidebar's
-    settings (seed and rate read from the widgets); else what differs."""
+def sidebar_spec(page) -> RunSpec:
+    """The run the sidebar's widgets ask for (seed and rate; the rest are the defaults)."""
     seed = int(float(page.locator(".st-key-seed input").input_value()))
     rate = float(page.locator('.st-key-lr input[type="range"]').get_attribute("aria-valuetext"))
-    h = run_of_query({"seed": str(seed), "lr": format_number(rate)})
+    return RunSpec(seed=seed, learning_rate=rate)
+
+
+def shows_engine_run(page, spec: RunSpec) -> str | None:
+    """None if the stage shows the step it is at of ``perceptron.train`` on ``spec``; else
+    what differs."""
+    h = run_of_query({"seed": str(spec.seed), "lr": format_number(spec.learning_rate)})
     got = stage_shown(page)
     want = expected_numbers(h, got["step"])
-    return None if got["numbers"] == want else f"seed {seed}, rate {rate}: {got} != {want}"
+    return None if got["numbers"] == want else f"{spec}: {got} != {want}"
+
+
+def server_work_ms(spec: RunSpec) -> float:
+    """What the server must compute for a new run, whatever the transport: training and
+    packing (``ui.run``: train, diagnose, pack, gzip), timed in this process."""
+    started = time.perf_counter()
+    table = np.array(spec.rows, dtype=np.float64)
+    history = perceptron.train(table[:, :2], table[:, 2], **spec.params())
+    pack_run(spec, False, history)
+    return (time.perf_counter() - started) * 1000
 
 
 def measure_new_runs(
@@ -164,8 +184,10 @@ def measure_new_runs(
             if a["ms"] is None:
                 problems.append(f"new run {i} ({what}): not shown {a}")
             else:
+                spec = sidebar_spec(app_page)
+                a["serverWork"] = server_work_ms(spec)
                 runs.append(a)
-                wrong = shows_engine_run(app_page)
+                wrong = shows_engine_run(app_page, spec)
                 if wrong:
                     problems.append(f"new run {i} ({what}): {wrong}")
             if f["ms"] is None:
@@ -206,6 +228,26 @@ def new_run_rows(res: dict) -> list[Row]:
     for part in PARTS:
         values = [r[part] for r in nr["runs"] if r.get(part) is not None]
         rows.append(Row(f"  input → {part}, median", ms(median(values))))
+    # The work no transport avoids: the server's training and packing, and the page's decode
+    # and draw (fetch end → settled frame). Next to floor B, which does neither.
+    work = [r["serverWork"] for r in nr["runs"]]
+    draw = [r["ms"] - r["fetchEnd"] for r in nr["runs"] if r.get("fetchEnd") is not None]
+    rows.append(
+        Row(
+            "  server work (train + pack), median",
+            ms(median(work)),
+            "",
+            times(ratio(median(work), f["median"])),
+        )
+    )
+    rows.append(
+        Row(
+            "  page work (fetch end → settled), median",
+            ms(median(draw)),
+            "",
+            times(ratio(median(draw), f["median"])),
+        )
+    )
     rows.append(
         Row(
             "  new runs measured (app / floor B)",
