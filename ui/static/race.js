@@ -8,6 +8,7 @@
 import { Chart } from "./chart.js";
 import { element, Lifetime, mount, slot } from "./dom.js";
 import { copyText, flash } from "./link.js";
+import { Newest } from "./newest.js";
 import { fetchRun } from "./payload.js";
 import { Player } from "./player.js";
 import { loadPlotly } from "./plotly.js";
@@ -84,17 +85,19 @@ class Race {
     this.lifetime.listen(motion, "change", follow);
   }
 
+  // Only the newest update is drawn (newest.js), as on Train: a student who ticks five rates
+  // in a row wants the race of five, not the four before it drawn on the way there.
   update({ data }) {
-    this.queue = (this.queue || Promise.resolve()).then(() => this.apply(data))
-      .catch((error) => {
-        console.error("Perceptron Lab race", error);
-        this.root.dataset.error = String(error.message || error);
-      });
+    this.updates ||= new Newest((session, overtaken) => this.apply(session, overtaken), (error) => {
+      console.error("Perceptron Lab race", error);
+      this.root.dataset.error = String(error.message || error);
+    });
+    this.updates.push(data);
   }
 
-  async apply(session) {
+  async apply(session, overtaken) {
     const [{ header, arrays }, Plotly] = await Promise.all([fetchRun(session.race), loadPlotly(session.plotly)]);
-    if (this.lifetime.ended) return;
+    if (this.lifetime.ended || overtaken()) return;
     useContract(session.settings);
     adopt(session);
     this.root.dataset.mode = header.presenter ? "presenter" : "normal";
@@ -117,6 +120,7 @@ class Race {
       }
     }));
     this.root.dataset.ready = "true";
+    delete this.root.dataset.error; // a failed race before this one is no longer on screen
     this.show(this.player.t, "run");
   }
 
