@@ -486,8 +486,8 @@ def pick_rate(page, rate: str) -> None:
     """Pick ``rate`` in Compare's multiselect, again if the click picked nothing.
 
     Beside a busy core a click on the open list was sometimes lost (1 in 6 runs: nothing
-    sent, the list as before): the dropdown was still moving under the pointer. The pick
-    itself is the browser's, so it shows in the multiselect before any rerun.
+    sent, the list as before, the regime map long drawn); why, Streamlit's dropdown did not
+    say. The pick itself is the browser's, so it shows in the multiselect before any rerun.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
