@@ -232,22 +232,11 @@ def new_run_rows(res: dict) -> list[Row]:
     # and draw (fetch end → settled frame). Next to floor B, which does neither.
     work = [r["serverWork"] for r in nr["runs"]]
     draw = [r["ms"] - r["fetchEnd"] for r in nr["runs"] if r.get("fetchEnd") is not None]
-    rows.append(
-        Row(
-            "  server work (train + pack), median",
-            ms(median(work)),
-            "",
-            times(ratio(median(work), f["median"])),
-        )
-    )
-    rows.append(
-        Row(
-            "  page work (fetch end → settled), median",
-            ms(median(draw)),
-            "",
-            times(ratio(median(draw), f["median"])),
-        )
-    )
+    for label, values in (
+        ("  server work (train + pack), median", work),
+        ("  page work (fetch end → settled), median", draw),
+    ):
+        rows.append(Row(label, ms(median(values)), "", times(ratio(median(values), f["median"]))))
     rows.append(
         Row(
             "  new runs measured (app / floor B)",
