@@ -24,10 +24,9 @@ import time
 import numpy as np
 
 import perceptron
-from perceptron.codecs import format_number
 from perceptron.settings import RunSpec
 from tests.support.browser import Server
-from tests.support.expected import expected_numbers, run_of_query
+from tests.support.expected import expected_numbers
 from tests.support.page import wait_idle
 from tests.support.stage import stage_shown
 from ui.run import pack_run
@@ -134,23 +133,23 @@ def sidebar_spec(page) -> RunSpec:
     return RunSpec(seed=seed, learning_rate=rate)
 
 
-def shows_engine_run(page, spec: RunSpec) -> str | None:
-    """None if the stage shows the step it is at of ``perceptron.train`` on ``spec``; else
-    what differs."""
-    h = run_of_query({"seed": str(spec.seed), "lr": format_number(spec.learning_rate)})
+def shows_engine_run(page, spec: RunSpec, history: perceptron.History) -> str | None:
+    """None if the stage shows the step it is at of ``history`` (the engine's run of
+    ``spec``); else what differs."""
     got = stage_shown(page)
-    want = expected_numbers(h, got["step"])
+    want = expected_numbers(history, got["step"])
     return None if got["numbers"] == want else f"{spec}: {got} != {want}"
 
 
-def server_work_ms(spec: RunSpec) -> float:
+def server_work(spec: RunSpec) -> tuple[float, perceptron.History]:
     """What the server must compute for a new run, whatever the transport: training and
-    packing (``ui.run``: train, diagnose, pack, gzip), timed in this process."""
+    packing (``ui.run``: train, diagnose, pack, gzip), timed in this process (ms), and the
+    run it trained."""
     started = time.perf_counter()
     table = np.array(spec.rows, dtype=np.float64)
     history = perceptron.train(table[:, :2], table[:, 2], **spec.params())
     pack_run(spec, False, history)
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, history
 
 
 def measure_new_runs(
@@ -185,9 +184,9 @@ def measure_new_runs(
                 problems.append(f"new run {i} ({what}): not shown {a}")
             else:
                 spec = sidebar_spec(app_page)
-                a["serverWork"] = server_work_ms(spec)
+                a["serverWork"], history = server_work(spec)
                 runs.append(a)
-                wrong = shows_engine_run(app_page, spec)
+                wrong = shows_engine_run(app_page, spec, history)
                 if wrong:
                     problems.append(f"new run {i} ({what}): {wrong}")
             if f["ms"] is None:

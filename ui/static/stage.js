@@ -23,7 +23,7 @@ import { adopt, onScreen, show, useContract, viewInLink } from "./url.js";
 
 const SLOTS = ["output", "landscape", "loss", "weights", "errors"];
 
-// A run's file is held while its packed run is on the server's shelf (ui/run.py serve_file),
+// A run's file is held while its packed run is on the server's shelf (ui/media.py),
 // not only while the session's latest rerun names it. One that left the shelf (a hall's
 // worth of newer runs) is filed again by the session's next rerun under the same URL,
 // without sending the page anything new. So a 404 is tried again a few times (0.1 to 1.6 s
